@@ -1,0 +1,103 @@
+package org.kuayu.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.kuayu.core.stack.TransportFactory;
+
+/**
+ * What {@link ConnectOptions} and {@link AcceptOptions} share. Immutable; built with a builder; safe defaults:
+ * timeout {@value #DEFAULT_TIMEOUT_MILLIS} ms, no listener (events are dropped), no request handler (requests are
+ * answered with REMOTE_ERROR), debug log off.
+ */
+public abstract class ChannelOptions {
+    /** The default handshake and request timeout. */
+    public static final int DEFAULT_TIMEOUT_MILLIS = 10000;
+
+    private final List<TransportFactory> transports;
+    private final int timeoutMillis;
+    private final ChannelListener listener;
+    private final RequestHandler requestHandler;
+    private final DebugLog.Sink debugSink;
+
+    protected ChannelOptions(Builder<?> b) {
+        if (b.transports.isEmpty()) {
+            throw new IllegalArgumentException("no transport given: add one, e.g. .transport(PostMessageTransport.FACTORY)");
+        }
+        this.transports = Collections.unmodifiableList(new ArrayList<TransportFactory>(b.transports));
+        this.timeoutMillis = b.timeoutMillis;
+        this.listener = b.listener != null ? b.listener : new ChannelListener() {
+        };
+        this.requestHandler = b.requestHandler;
+        this.debugSink = b.debugSink;
+    }
+
+    /** The transports to try, in order (one: forced; several: automatic choice). */
+    public List<TransportFactory> transports() {
+        return transports;
+    }
+
+    public int timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public ChannelListener listener() {
+        return listener;
+    }
+
+    /** The request handler, or null. */
+    public RequestHandler requestHandler() {
+        return requestHandler;
+    }
+
+    /** Where debug lines go, or null when the debug log is off. */
+    public DebugLog.Sink debugSink() {
+        return debugSink;
+    }
+
+    /** The shared setters. {@code B} is the concrete builder, so calls chain. */
+    public abstract static class Builder<B extends Builder<B>> {
+        private final List<TransportFactory> transports = new ArrayList<TransportFactory>();
+        private int timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
+        private ChannelListener listener;
+        private RequestHandler requestHandler;
+        private DebugLog.Sink debugSink;
+
+        protected abstract B self();
+
+        /** Adds a transport to try; the first added is tried first. */
+        public B transport(TransportFactory factory) {
+            if (factory == null) {
+                throw new IllegalArgumentException("transport must not be null");
+            }
+            transports.add(factory);
+            return self();
+        }
+
+        /** Timeout for the handshake and for each request, in ms (1 ms to 24 days). */
+        public B timeoutMillis(int millis) {
+            if (millis <= 0) {
+                throw new IllegalArgumentException("timeout must be a positive number of milliseconds, got " + millis);
+            }
+            timeoutMillis = millis;
+            return self();
+        }
+
+        public B listener(ChannelListener l) {
+            listener = l;
+            return self();
+        }
+
+        public B requestHandler(RequestHandler h) {
+            requestHandler = h;
+            return self();
+        }
+
+        /** Turns the debug log on, writing to {@code sink}. */
+        public B debug(DebugLog.Sink sink) {
+            debugSink = sink;
+            return self();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.kuayu.core;
+
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.Role;
+import org.kuayu.core.stack.StackAssembly;
+import org.kuayu.core.stack.Transport;
+import org.kuayu.core.stack.TransportFactory;
+import org.kuayu.core.stack.TransportSetup;
+
+/**
+ * Opens channels: {@link #connect} in the host page, {@link #accept} in the remote page. The Java entry point; the
+ * {@code kuayu} JS API of {@code kuayu.js} is a thin facade over it.
+ *
+ * <pre>{@code
+ * // host page (a TeaVM app): talk to a page of another origin
+ * CrossDomainChannel ch = Kuayu.connect(TeaVmPlatform.get(), ConnectOptions.builder()
+ *         .remote("http://www.domain2.localhost:8082/remote.html")
+ *         .transport(PostMessageTransport.FACTORY).build());
+ * // remote page: admit the host
+ * Kuayu.accept(TeaVmPlatform.get(), AcceptOptions.builder()
+ *         .allowOrigin("http://www.domain1.localhost:8081")
+ *         .transport(PostMessageTransport.FACTORY).build());
+ * }</pre>
+ */
+public final class Kuayu {
+    /** This release's version. */
+    public static final String VERSION = "0.1.0";
+
+    private Kuayu() {
+    }
+
+    /**
+     * Opens a channel to the remote page named by the options, loading it in a hidden frame unless a frame is
+     * given. Returns at once; the handshake runs in the background and {@code onReady} tells when it is done.
+     *
+     * @throws KuayuException INVALID_ARGUMENT when the remote URL has no origin a page could have
+     */
+    public static CrossDomainChannel connect(Platform platform, ConnectOptions options) {
+        String url = options.remoteUrl() != null ? options.remoteUrl() : options.frame().src();
+        if (url == null || url.isEmpty()) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the frame has no src: give it the remote page's URL");
+        }
+        String absolute = platform.resolveUrl(url);
+        Origin origin = Origin.tryParse(absolute);
+        if (origin == null || !(origin.scheme().equals("http") || origin.scheme().equals("https"))) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the remote page's URL '" + url
+                    + "' has no http(s) origin; give an http:// or https:// URL");
+        }
+        String channelId = platform.randomId();
+        DebugLog log = debugLog(platform, options, "kuayu[host " + channelId.substring(0, 8) + "] ");
+        DefaultChannel channel = new DefaultChannel(platform, options, log, origin);
+        TransportSetup setup = new TransportSetup(Role.HOST, platform, log,
+                options.remoteUrl() != null ? absolute : null, options.frame());
+        open(channel, setup, options, origin.toString(), channelId);
+        return channel;
+    }
+
+    /**
+     * Accepts a channel from the host page that framed this page, if its origin is allowed. Returns at once.
+     */
+    public static CrossDomainChannel accept(Platform platform, AcceptOptions options) {
+        DebugLog log = debugLog(platform, options, "kuayu[remote] ");
+        DefaultChannel channel = new DefaultChannel(platform, options, log, null);
+        TransportSetup setup = new TransportSetup(Role.REMOTE, platform, log, null, null);
+        open(channel, setup, options, null, null);
+        return channel;
+    }
+
+    private static void open(DefaultChannel channel, TransportSetup setup, ChannelOptions options,
+            String remoteOrigin, String channelId) {
+        TransportFactory chosen = null;
+        for (TransportFactory factory : options.transports()) {
+            if (factory.isSupported(setup.platform(), setup.role())) {
+                chosen = factory;
+                break;
+            }
+            setup.log().log("transport " + factory.name() + " is not available here");
+        }
+        if (chosen == null) {
+            channel.failLater(new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE,
+                    "none of the transports " + names(options) + " works in this browser or page"));
+            return;
+        }
+        Transport transport = chosen.create(setup);
+        channel.start(StackAssembly.assemble(setup.role(), transport, options, setup.platform(), setup.log(),
+                remoteOrigin, channelId, channel.top()));
+    }
+
+    private static String names(ChannelOptions options) {
+        StringBuilder sb = new StringBuilder();
+        for (TransportFactory f : options.transports()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(f.name());
+        }
+        return sb.toString();
+    }
+
+    private static DebugLog debugLog(Platform platform, ChannelOptions options, String prefix) {
+        return options.debugSink() == null ? DebugLog.off() : DebugLog.to(options.debugSink(), prefix);
+    }
+}

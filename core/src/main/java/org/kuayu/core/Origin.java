@@ -1,0 +1,173 @@
+package org.kuayu.core;
+
+/**
+ * A web origin: scheme, host and port, compared exactly as browsers do for the same-origin policy.
+ *
+ * <p>Two URLs share an origin when their scheme, host and port are all equal. Scheme and host compare without
+ * case; a missing port means the scheme's default ({@code http} 80, {@code https} 443, {@code ws} 80,
+ * {@code wss} 443), so {@code http://a.com} and {@code http://a.com:80} are the same origin. Paths, queries,
+ * fragments and user info never matter. A name and its IP address are different origins, and so are a domain and
+ * its subdomains.
+ *
+ * <pre>{@code
+ * Origin a = Origin.parse("http://www.domain1.com/a.js");
+ * a.isSameOrigin(Origin.parse("http://www.domain1.com/lab/c.js")); // true
+ * a.isSameOrigin(Origin.parse("http://www.domain1.com:8000/a.js")); // false
+ * a.toString(); // "http://www.domain1.com"
+ * }</pre>
+ *
+ * <p>{@link #parse} accepts a full URL or a bare origin; it refuses anything without a {@code scheme://host}
+ * (relative URLs, {@code data:}, {@code about:blank}, the opaque {@code "null"} origin) with
+ * {@link IllegalArgumentException}, since such pages have no origin another page could name.
+ */
+public final class Origin {
+    private final String scheme;
+    private final String host;
+    private final int port;
+
+    private Origin(String scheme, String host, int port) {
+        this.scheme = scheme;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Parses the origin of a URL such as {@code https://Example.COM:8443/path?q#f}.
+     *
+     * @throws IllegalArgumentException if the text has no {@code scheme://host} part or a bad port
+     */
+    public static Origin parse(String url) {
+        if (url == null) {
+            throw new IllegalArgumentException("origin must not be null; give a URL like http://www.example.com");
+        }
+        String text = url.trim();
+        int colon = text.indexOf("://");
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not an absolute URL with an origin: '" + url
+                    + "'; give scheme://host[:port], e.g. http://www.example.com");
+        }
+        String scheme = text.substring(0, colon).toLowerCase();
+        for (int i = 0; i < scheme.length(); i++) {
+            char c = scheme.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+            if (!ok) {
+                throw new IllegalArgumentException("bad scheme in '" + url + "'");
+            }
+        }
+        int start = colon + 3;
+        int end = start;
+        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = text.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        String host;
+        String portText = null;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed IPv6 address in '" + url + "'");
+            }
+            host = authority.substring(0, close + 1);
+            String rest = authority.substring(close + 1);
+            if (rest.startsWith(":")) {
+                portText = rest.substring(1);
+            } else if (!rest.isEmpty()) {
+                throw new IllegalArgumentException("bad authority in '" + url + "'");
+            }
+        } else {
+            int portColon = authority.lastIndexOf(':');
+            host = portColon >= 0 ? authority.substring(0, portColon) : authority;
+            portText = portColon >= 0 ? authority.substring(portColon + 1) : null;
+        }
+        host = host.toLowerCase();
+        if (host.endsWith(".") && host.length() > 1) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("no host in '" + url + "'");
+        }
+        int port = defaultPort(scheme);
+        if (portText != null && !portText.isEmpty()) {
+            port = parsePort(portText, url);
+        }
+        return new Origin(scheme, host, port);
+    }
+
+    /** Like {@link #parse} but returns null instead of throwing, for input from other pages. */
+    public static Origin tryParse(String url) {
+        try {
+            return parse(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int parsePort(String text, String url) {
+        if (text.length() > 5) {
+            throw new IllegalArgumentException("port out of range in '" + url + "'");
+        }
+        int port = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("bad port in '" + url + "'");
+            }
+            port = port * 10 + (c - '0');
+        }
+        if (port > 65535) {
+            throw new IllegalArgumentException("port out of range in '" + url + "'");
+        }
+        return port;
+    }
+
+    private static int defaultPort(String scheme) {
+        if ("http".equals(scheme) || "ws".equals(scheme)) {
+            return 80;
+        }
+        if ("https".equals(scheme) || "wss".equals(scheme)) {
+            return 443;
+        }
+        return -1;
+    }
+
+    /** True when scheme, host and port are all equal: the same-origin policy's test. */
+    public boolean isSameOrigin(Origin other) {
+        return other != null && scheme.equals(other.scheme) && host.equals(other.host) && port == other.port;
+    }
+
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The host, lower case; IPv6 addresses keep their brackets. */
+    public String host() {
+        return host;
+    }
+
+    /** The port, with the scheme's default filled in; -1 for a scheme without one. */
+    public int port() {
+        return port;
+    }
+
+    /** The serialised origin, as browsers put in {@code MessageEvent.origin}: the default port is left out. */
+    @Override
+    public String toString() {
+        boolean defaultPort = port == defaultPort(scheme);
+        return scheme + "://" + host + (defaultPort || port < 0 ? "" : ":" + port);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Origin && isSameOrigin((Origin) o);
+    }
+
+    @Override
+    public int hashCode() {
+        // String.hashCode is exact under GWT, whose int multiplication does not wrap.
+        return toString().hashCode();
+    }
+}

@@ -1,0 +1,141 @@
+package org.kuayu.core.behavior;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.Json;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.BaseBehavior;
+import org.kuayu.core.stack.Link;
+import org.kuayu.core.stack.Transport;
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+
+/**
+ * What both ends of the handshake share: the channel id, the state, the queue of data sent before the channel is
+ * ready, and the rule that data frames pass only while ready and only on this channel's id. The two protocols are
+ * in {@link HostHandshakeBehavior} and {@link RemoteHandshakeBehavior}.
+ *
+ * <p>Data ({@code MSG REQ RES ERR}) sent before the channel is ready, or while it is re-opening after the remote
+ * page reloaded, is queued and sent in order once it is ready. {@code CLS} closes both ends.
+ */
+public abstract class HandshakeBehavior extends BaseBehavior {
+    /** Where the handshake stands. */
+    protected enum State { CONNECTING, OPENING, READY, CLOSED }
+
+    protected final Platform platform;
+    protected final Transport transport;
+    protected final DebugLog log;
+    protected String channelId;
+    protected State state = State.CONNECTING;
+    private final List<Message> queue = new ArrayList<Message>();
+
+    protected HandshakeBehavior(Platform platform, Transport transport, DebugLog log, String channelId) {
+        this.platform = platform;
+        this.transport = transport;
+        this.log = log;
+        this.channelId = channelId;
+    }
+
+    /** Handles a handshake frame ({@code HEL SYN ACK RDY REJ}) or the {@code LOADED} event. */
+    protected abstract void handshake(Message m, Link link);
+
+    @Override
+    public final void down(Message m, Link link) {
+        switch (m.kind()) {
+            case MESSAGE:
+            case REQUEST:
+            case RESPONSE:
+            case ERROR:
+                if (state == State.READY) {
+                    link.down(m.withChannel(channelId));
+                } else if (state == State.CLOSED) {
+                    log.log("dropped " + m.kind() + ": the channel is closed");
+                } else {
+                    queue.add(m);
+                }
+                return;
+            case CLOSE:
+                if (state != State.CLOSED && channelId != null) {
+                    link.down(new Message(MessageKind.CLOSE, channelId, 0, ""));
+                }
+                state = State.CLOSED;
+                stop();
+                return;
+            default:
+                link.down(m);
+        }
+    }
+
+    @Override
+    public final void up(Message m, Link link) {
+        switch (m.kind()) {
+            case MESSAGE:
+            case REQUEST:
+            case RESPONSE:
+            case ERROR:
+                if (state == State.READY && m.channel().equals(channelId)) {
+                    link.up(m);
+                } else {
+                    log.log("ignored " + m.kind() + " on channel '" + m.channel() + "' in state " + state);
+                }
+                return;
+            case CLOSE:
+                if (state != State.CLOSED && m.channel().equals(channelId)) {
+                    state = State.CLOSED;
+                    stop();
+                    link.up(Message.local(MessageKind.CLOSED, "remote"));
+                }
+                return;
+            case OPENED:
+            case RESET:
+            case FAILED:
+            case CLOSED:
+                link.up(m);
+                return;
+            default:
+                if (state != State.CLOSED) {
+                    handshake(m, link);
+                }
+        }
+    }
+
+    /** The channel is ready (the peer is {@code peerOrigin}): tell the layers above, then send what was queued, in order. */
+    protected final void opened(Link link, String peerOrigin) {
+        state = State.READY;
+        log.log("ready over " + transport.name() + " with " + peerOrigin);
+        link.up(Message.local(MessageKind.OPENED, transport.name()).withOrigin(peerOrigin));
+        List<Message> pending = new ArrayList<Message>(queue);
+        queue.clear();
+        for (Message m : pending) {
+            if (state != State.READY) {
+                queue.add(m);
+            } else {
+                link.down(m.withChannel(channelId));
+            }
+        }
+    }
+
+    /** The handshake failed for good. */
+    protected final void fail(Link link, ErrorCode code, String message) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        stop();
+        log.log("handshake failed: " + code + " " + message);
+        link.up(Message.local(MessageKind.FAILED, Json.error(code, message)));
+    }
+
+    /** The frame belongs to this channel. */
+    protected final boolean mine(Message m) {
+        return channelId != null && channelId.equals(m.channel());
+    }
+
+    /** Session ids are opaque tokens of at most 64 characters; anything else is refused. */
+    protected static boolean validSession(String s) {
+        return s != null && !s.isEmpty() && s.length() <= 64;
+    }
+}

@@ -1,0 +1,173 @@
+package org.kuayu.core.behavior;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.Json;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.Link;
+import org.kuayu.core.stack.Transport;
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+
+/**
+ * The host's half of the handshake.
+ *
+ * <ol>
+ * <li>Requirement: it works whichever page loads first. Protocol: the host sends {@code SYN} at once, again each
+ * time the remote frame finishes loading, and again when the remote announces itself with {@code HEL}; the remote
+ * answers every {@code SYN} of its channel with {@code ACK} carrying its session id.</li>
+ * <li>Requirement: the fast private path is used only when both pages have it. Protocol: on {@code ACK} the host
+ * offers its private path (a MessageChannel port rides along) with {@code RDY}; the remote answers {@code RDY} over
+ * the path it took; the host is ready when that {@code RDY} arrives, and sends over the path it came on.</li>
+ * <li>Requirement: a remote page that reloads gets a working channel again. Protocol: a {@code HEL} or {@code ACK}
+ * with a new session id means a new remote page: requests in flight fail with TRANSMISSION_FAILED (the new page
+ * never saw them), the channel reports it is not ready, and steps 1-2 run again; data sent meanwhile is queued.
+ * A frame load without a new session (a navigation to a page without Kuayu) is probed with {@code SYN}; no answer
+ * within the timeout closes the channel with TRANSMISSION_FAILED.</li>
+ * <li>Requirement: failure is prompt and explained. Protocol: {@code REJ} fails the channel with the remote's
+ * ORIGIN_REJECTED; no ready channel within the timeout fails it with TIMEOUT.</li>
+ * </ol>
+ */
+public final class HostHandshakeBehavior extends HandshakeBehavior {
+    private final int timeoutMillis;
+    private final String remoteOrigin;
+    private String remoteSession;
+    private Cancellable timer;
+    private Cancellable probe;
+
+    public HostHandshakeBehavior(Platform platform, Transport transport, DebugLog log, String channelId,
+            String remoteOrigin, int timeoutMillis) {
+        super(platform, transport, log, channelId);
+        this.remoteOrigin = remoteOrigin;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public void start(Link link) {
+        armTimer(link, "no answer from the remote page at " + remoteOrigin + " within " + timeoutMillis
+                + " ms: check that the page loads, calls kuayu.accept(...) and lists " + platform.selfOrigin()
+                + " in allowedOrigins");
+        sendSyn(link);
+    }
+
+    @Override
+    protected void handshake(Message m, Link link) {
+        switch (m.kind()) {
+            case HELLO:
+                if (!validSession(m.body())) {
+                    return;
+                }
+                if (state == State.READY && m.body().equals(remoteSession)) {
+                    return;
+                }
+                if (state == State.READY) {
+                    reset(link);
+                }
+                sendSyn(link);
+                return;
+            case LOADED:
+                if (state == State.READY) {
+                    startProbe(link);
+                }
+                sendSyn(link);
+                return;
+            case ACK:
+                acknowledged(Json.field(m.body(), "session"), m, link);
+                return;
+            case READY:
+                if (mine(m) && state == State.OPENING) {
+                    cancelTimer();
+                    opened(link, m.origin());
+                }
+                return;
+            case REJECT:
+                if (mine(m)) {
+                    fail(link, ErrorCode.ORIGIN_REJECTED, Json.readError(m.body(), ErrorCode.ORIGIN_REJECTED).getMessage());
+                }
+                return;
+            default:
+                log.log("ignored " + m.kind() + " on the host");
+        }
+    }
+
+    private void acknowledged(String session, Message m, Link link) {
+        if (!mine(m) || !validSession(session)) {
+            log.log("ignored an ACK for another channel or without a session");
+            return;
+        }
+        if (state == State.READY) {
+            cancelProbe();
+            if (session.equals(remoteSession)) {
+                return;
+            }
+            reset(link);
+        } else if (state == State.OPENING && session.equals(remoteSession)) {
+            return;
+        }
+        remoteSession = session;
+        transport.dropPrivatePath();
+        state = State.OPENING;
+        transport.offerPrivatePath(remoteOrigin);
+        link.down(new Message(MessageKind.READY, channelId, 0, ""));
+    }
+
+    private void reset(Link link) {
+        log.log("the remote page was reloaded or replaced; opening the channel again");
+        state = State.CONNECTING;
+        transport.dropPrivatePath();
+        link.up(Message.local(MessageKind.RESET, ""));
+        armTimer(link, "the remote page at " + remoteOrigin + " reloaded and did not open the channel again within "
+                + timeoutMillis + " ms");
+    }
+
+    private void startProbe(final Link link) {
+        cancelProbe();
+        probe = platform.schedule(timeoutMillis, new Runnable() {
+            @Override
+            public void run() {
+                probe = null;
+                fail(link, ErrorCode.TRANSMISSION_FAILED, "the remote frame navigated to a page that does not answer"
+                        + " (no Kuayu handshake within " + timeoutMillis + " ms)");
+            }
+        });
+    }
+
+    private void sendSyn(Link link) {
+        link.down(new Message(MessageKind.SYN, channelId, 0,
+                "{\"v\":1,\"transport\":" + Json.quote(transport.name()) + "}"));
+    }
+
+    private void armTimer(final Link link, final String message) {
+        cancelTimer();
+        timer = platform.schedule(timeoutMillis, new Runnable() {
+            @Override
+            public void run() {
+                timer = null;
+                if (state != State.READY) {
+                    fail(link, ErrorCode.TIMEOUT, message);
+                }
+            }
+        });
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    private void cancelProbe() {
+        if (probe != null) {
+            probe.cancel();
+            probe = null;
+        }
+    }
+
+    @Override
+    public void stop() {
+        cancelTimer();
+        cancelProbe();
+    }
+}

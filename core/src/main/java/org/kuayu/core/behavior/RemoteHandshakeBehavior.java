@@ -1,0 +1,70 @@
+package org.kuayu.core.behavior;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.Link;
+import org.kuayu.core.stack.Transport;
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+
+/**
+ * The remote's half of the handshake (see {@link HostHandshakeBehavior} for the whole protocol).
+ *
+ * <ol>
+ * <li>On start it announces itself with {@code HEL} carrying a fresh random session id, so a host that sent its
+ * {@code SYN} before this page was ready sends it again, and a host whose remote reloaded sees a new session.</li>
+ * <li>The first {@code SYN} (from an origin the origin behaviour admitted) binds it to that channel id; every
+ * {@code SYN} of that channel is answered with {@code ACK} {session}; other channel ids are ignored.</li>
+ * <li>On the host's {@code RDY} it takes up the private path if one came along, answers {@code RDY} over it, and
+ * is ready.</li>
+ * </ol>
+ * The remote has no handshake timeout: a host may connect at any time.
+ */
+public final class RemoteHandshakeBehavior extends HandshakeBehavior {
+    private String session;
+
+    public RemoteHandshakeBehavior(Platform platform, Transport transport, DebugLog log) {
+        super(platform, transport, log, null);
+    }
+
+    @Override
+    public void start(Link link) {
+        session = platform.randomId();
+        link.down(new Message(MessageKind.HELLO, "", 0, session));
+    }
+
+    @Override
+    protected void handshake(Message m, Link link) {
+        switch (m.kind()) {
+            case SYN:
+                if (m.channel().isEmpty()) {
+                    log.log("ignored a SYN without a channel id");
+                    return;
+                }
+                if (channelId == null) {
+                    channelId = m.channel();
+                    log.setPrefix("kuayu[remote " + shortId(channelId) + "] ");
+                } else if (!mine(m)) {
+                    log.log("ignored a SYN for another channel while bound to " + shortId(channelId));
+                    return;
+                }
+                link.down(new Message(MessageKind.ACK, channelId, 0, "{\"session\":\"" + session + "\"}"));
+                return;
+            case READY:
+                if (mine(m) && state != State.CLOSED) {
+                    transport.acceptPrivatePath(m.attachment(), m.origin());
+                    link.down(new Message(MessageKind.READY, channelId, 0, ""));
+                    if (state != State.READY) {
+                        opened(link, m.origin());
+                    }
+                }
+                return;
+            default:
+                log.log("ignored " + m.kind() + " on the remote");
+        }
+    }
+
+    static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+}

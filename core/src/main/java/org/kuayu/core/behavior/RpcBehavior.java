@@ -1,0 +1,197 @@
+package org.kuayu.core.behavior;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.Json;
+import org.kuayu.core.KuayuException;
+import org.kuayu.core.Origin;
+import org.kuayu.core.Reply;
+import org.kuayu.core.ReplyCallback;
+import org.kuayu.core.RequestHandler;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.BaseBehavior;
+import org.kuayu.core.stack.Link;
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+
+/**
+ * Request/reply. Frames: {@code REQ n body}, answered by {@code RES n body} or {@code ERR n {code,message}}.
+ *
+ * <ol>
+ * <li>Requirement: each reply reaches its own caller, with any number in flight. Protocol: ids count up from 1 per
+ * channel; a reply names its request's id; a reply to an unknown or expired id is dropped (debug log).</li>
+ * <li>Requirement: no caller waits forever. Protocol: each request has its own timer (TIMEOUT); when the channel
+ * closes every pending request fails with CLOSED (or with the handshake's failure); when the remote page reloads
+ * they fail with TRANSMISSION_FAILED, since the new page never saw them.</li>
+ * <li>Requirement: the remote's failures are the caller's errors. Protocol: a handler that throws or rejects is
+ * answered with {@code ERR} REMOTE_ERROR carrying its message; a page without a handler answers REMOTE_ERROR too.
+ * Only the first answer of a handler is sent.</li>
+ * </ol>
+ */
+public final class RpcBehavior extends BaseBehavior {
+    private final Platform platform;
+    private final RequestHandler handler;
+    private final DebugLog log;
+    private final Map<Long, Pending> pending = new HashMap<Long, Pending>();
+    private long nextId = 1;
+    private boolean closed;
+
+    public RpcBehavior(Platform platform, RequestHandler handler, DebugLog log) {
+        this.platform = platform;
+        this.handler = handler;
+        this.log = log;
+    }
+
+    /** Requests awaiting their reply (for tests and leak checks). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    @Override
+    public void down(Message m, final Link link) {
+        if (m.kind() != MessageKind.REQUEST || !(m.attachment() instanceof RequestTicket)) {
+            link.down(m);
+            return;
+        }
+        RequestTicket ticket = (RequestTicket) m.attachment();
+        if (closed) {
+            ticket.callback.onError(new KuayuException(ErrorCode.CLOSED, "the channel is closed"));
+            return;
+        }
+        final long id = nextId++;
+        final Pending p = new Pending(ticket.callback);
+        pending.put(Long.valueOf(id), p);
+        final int timeout = ticket.timeoutMillis;
+        p.timer = platform.schedule(timeout, new Runnable() {
+            @Override
+            public void run() {
+                if (pending.remove(Long.valueOf(id)) == p) {
+                    p.callback.onError(new KuayuException(ErrorCode.TIMEOUT,
+                            "no reply to request #" + id + " within " + timeout + " ms"));
+                }
+            }
+        });
+        link.down(new Message(MessageKind.REQUEST, "", id, m.body()));
+    }
+
+    @Override
+    public void up(Message m, Link link) {
+        switch (m.kind()) {
+            case REQUEST:
+                answer(m, link);
+                return;
+            case RESPONSE:
+            case ERROR:
+                Pending p = pending.remove(Long.valueOf(m.number()));
+                if (p == null) {
+                    log.log("dropped a reply to unknown or expired request #" + m.number());
+                    return;
+                }
+                p.timer.cancel();
+                if (m.kind() == MessageKind.RESPONSE) {
+                    p.callback.onReply(m.body());
+                } else {
+                    p.callback.onError(Json.readError(m.body(), ErrorCode.REMOTE_ERROR));
+                }
+                return;
+            case RESET:
+                failAll(ErrorCode.TRANSMISSION_FAILED, "the remote page reloaded before it replied");
+                link.up(m);
+                return;
+            case FAILED:
+                closed = true;
+                KuayuException e = Json.readError(m.body(), ErrorCode.CLOSED);
+                failAll(e.code(), e.getMessage());
+                link.up(m);
+                return;
+            case CLOSED:
+                closed = true;
+                failAll(ErrorCode.CLOSED, "the channel was closed before the reply arrived");
+                link.up(m);
+                return;
+            default:
+                link.up(m);
+        }
+    }
+
+    private void answer(final Message m, final Link link) {
+        final long id = m.number();
+        Reply reply = new Reply() {
+            private boolean done;
+
+            @Override
+            public void resolve(String json) {
+                if (settle()) {
+                    String body = json;
+                    if (!Json.isValid(body)) {
+                        send(new Message(MessageKind.ERROR, "", id, Json.error(ErrorCode.REMOTE_ERROR,
+                                "the remote page replied with something that is not JSON")));
+                        return;
+                    }
+                    send(new Message(MessageKind.RESPONSE, "", id, body));
+                }
+            }
+
+            @Override
+            public void reject(String message) {
+                if (settle()) {
+                    send(new Message(MessageKind.ERROR, "", id, Json.error(ErrorCode.REMOTE_ERROR, message)));
+                }
+            }
+
+            private boolean settle() {
+                if (done) {
+                    log.log("ignored a second answer to request #" + id);
+                    return false;
+                }
+                done = true;
+                return true;
+            }
+
+            private void send(Message reply) {
+                if (!closed) {
+                    link.down(reply);
+                }
+            }
+        };
+        if (handler == null) {
+            reply.reject("the remote page has no onRequest handler");
+            return;
+        }
+        try {
+            handler.onRequest(m.body(), Origin.tryParse(m.origin()), reply);
+        } catch (RuntimeException e) {
+            reply.reject(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        }
+    }
+
+    private void failAll(ErrorCode code, String message) {
+        List<Pending> all = new ArrayList<Pending>(pending.values());
+        pending.clear();
+        for (Pending p : all) {
+            p.timer.cancel();
+            p.callback.onError(new KuayuException(code, message));
+        }
+    }
+
+    @Override
+    public void stop() {
+        closed = true;
+        failAll(ErrorCode.CLOSED, "the channel was closed before the reply arrived");
+    }
+
+    private static final class Pending {
+        final ReplyCallback callback;
+        Cancellable timer;
+
+        Pending(ReplyCallback callback) {
+            this.callback = callback;
+        }
+    }
+}

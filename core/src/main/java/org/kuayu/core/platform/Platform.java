@@ -1,0 +1,53 @@
+package org.kuayu.core.platform;
+
+/**
+ * The platform SPI: every touch of the browser that portable Kuayu code makes goes through this one interface.
+ *
+ * <p>There are three implementations: the TeaVM binding ({@code org.kuayu.teavm.TeaVmPlatform}), the GWT binding,
+ * and the simulated browser of core's test-jar ({@code org.kuayu.core.sim.SimBrowser}), which runs every transport
+ * and behaviour in milliseconds with a virtual clock and fault injection.
+ *
+ * <p>All callbacks run on the page's single event loop, never re-entrantly from inside a call that posts: a post
+ * is always delivered in a later task, as in browsers.
+ */
+public interface Platform {
+    /** This page's origin, serialised ({@code location.origin}). */
+    String selfOrigin();
+
+    /** Resolves a possibly relative URL against this page's URL. */
+    String resolveUrl(String url);
+
+    /** 128 bits from the browser's cryptographically strong source, as 32 lower-case hex digits. */
+    String randomId();
+
+    /** Milliseconds on a monotonic-enough clock, for measuring intervals only. */
+    double now();
+
+    /** Runs {@code task} once after {@code delayMillis} (0 = next task). */
+    Cancellable schedule(int delayMillis, Runnable task);
+
+    /** The parent window, or null when this page is a top-level page. */
+    WindowHandle parent();
+
+    /**
+     * The parent page's origin when the browser tells it ({@code location.ancestorOrigins}, else the referrer's
+     * origin), or null. Only a hint for addressing the first frame politely: never trusted for security.
+     */
+    String parentOriginHint();
+
+    /** Listens to this window's {@code message} events. */
+    Cancellable listen(WindowMessageListener listener);
+
+    /** Creates a new {@code MessageChannel}, or returns null when the browser has none. */
+    PortPair createMessageChannel();
+
+    /**
+     * Creates an {@code <iframe>} for {@code url}, appends it to the document body and starts loading it.
+     *
+     * @param hidden true for an invisible frame (the usual case: the frame only carries messages)
+     */
+    FrameHandle createFrame(String url, boolean hidden);
+
+    /** Writes one line to the developer's debug log (the console's debug level in browsers). */
+    void debug(String line);
+}

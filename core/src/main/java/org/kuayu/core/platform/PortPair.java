@@ -1,0 +1,22 @@
+package org.kuayu.core.platform;
+
+/** The two ends of a new {@code MessageChannel}. */
+public final class PortPair {
+    private final PortHandle local;
+    private final PortHandle remote;
+
+    public PortPair(PortHandle local, PortHandle remote) {
+        this.local = local;
+        this.remote = remote;
+    }
+
+    /** The end this page keeps. */
+    public PortHandle local() {
+        return local;
+    }
+
+    /** The end to transfer to the other window. */
+    public PortHandle remote() {
+        return remote;
+    }
+}

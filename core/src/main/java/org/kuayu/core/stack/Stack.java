@@ -1,0 +1,165 @@
+package org.kuayu.core.stack;
+
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.Json;
+import org.kuayu.core.KuayuException;
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+import org.kuayu.core.wire.WireCodec;
+import org.kuayu.core.wire.WireFormatException;
+
+/**
+ * A running stack: behaviours from top (next to the channel) to bottom, the wire codec, and a transport.
+ *
+ * <pre>
+ *   channel ── up ──▲                 ▼── {@link #send}
+ *   behaviour 0 (request/reply)
+ *   behaviour 1 (handshake)
+ *   ...
+ *   codec: {@link WireCodec}   frames that do not decode are dropped with a debug line
+ *   transport                  moves strings
+ * </pre>
+ *
+ * <p>Built only by {@link StackAssembly}, the one place that says which behaviours sit on which transport.
+ */
+public final class Stack {
+    private final Behavior[] layers;
+    private final Link[] links;
+    private final Transport transport;
+    private final Link channelSide;
+    private final DebugLog log;
+    private boolean running;
+
+    Stack(List<Behavior> behaviors, Transport transport, Link channelSide, DebugLog log) {
+        this.layers = behaviors.toArray(new Behavior[0]);
+        this.transport = transport;
+        this.channelSide = channelSide;
+        this.log = log;
+        this.links = new Link[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            links[i] = new LayerLink(i);
+        }
+    }
+
+    /** The transport at the bottom. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Opens the transport, then starts the behaviours from the bottom up (so a handshake can send at once). */
+    public void start() {
+        running = true;
+        try {
+            transport.open(new TransportListener() {
+                @Override
+                public void onFrame(String frame, String origin, Object attachment) {
+                    receiveFrame(frame, origin, attachment);
+                }
+
+                @Override
+                public void onRemoteLoaded() {
+                    deliverUp(Message.local(MessageKind.LOADED, ""));
+                }
+            });
+        } catch (KuayuException e) {
+            deliverUp(Message.local(MessageKind.FAILED, Json.error(e.code(), e.getMessage())));
+            return;
+        }
+        for (int i = layers.length - 1; i >= 0 && running; i--) {
+            layers[i].start(links[i]);
+        }
+    }
+
+    /** Sends a message from the channel down through every behaviour. */
+    public void send(Message message) {
+        if (running) {
+            layers[0].down(message, links[0]);
+        }
+    }
+
+    /** Passes a local event up through every behaviour, from the bottom, as if the transport had produced it. */
+    public void deliverUp(Message message) {
+        if (running) {
+            if (layers.length == 0) {
+                channelSide.up(message);
+            } else {
+                layers[layers.length - 1].up(message, links[layers.length - 1]);
+            }
+        }
+    }
+
+    /** Stops every behaviour and closes the transport. Idempotent. */
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        for (Behavior b : layers) {
+            b.stop();
+        }
+        transport.close();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void receiveFrame(String frame, String origin, Object attachment) {
+        if (!running) {
+            return;
+        }
+        Message m;
+        try {
+            m = WireCodec.decode(frame);
+        } catch (WireFormatException e) {
+            log.log("dropped a frame from " + origin + ": " + e.getMessage());
+            return;
+        }
+        deliverUp(m.withOrigin(origin).withAttachment(attachment));
+    }
+
+    private void sendFrame(Message m) {
+        if (!running) {
+            return;
+        }
+        if (m.origin() == null) {
+            log.log("dropped an outgoing " + m.kind() + " with no target origin");
+            return;
+        }
+        transport.send(WireCodec.encode(m), m.origin());
+    }
+
+    private final class LayerLink implements Link {
+        private final int index;
+
+        LayerLink(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void down(Message message) {
+            if (!running) {
+                return;
+            }
+            if (index + 1 < layers.length) {
+                layers[index + 1].down(message, links[index + 1]);
+            } else {
+                sendFrame(message);
+            }
+        }
+
+        @Override
+        public void up(Message message) {
+            if (!running) {
+                return;
+            }
+            if (index > 0) {
+                layers[index - 1].up(message, links[index - 1]);
+            } else {
+                channelSide.up(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.kuayu.core.stack;
+
+/**
+ * Moves strings between this page and one other window (or server). It knows nothing of requests, handshakes or
+ * payloads: those are {@link Behavior}s that {@link StackAssembly} puts above it according to the transport's
+ * capabilities.
+ *
+ * <p>A transport filters what it can see: a window transport passes up only frames whose source is the expected
+ * window. Origin checks, channel ids and everything else belong to the behaviours.
+ */
+public interface Transport {
+    /** The name users force it by ({@code "postMessage"}, ...), also shown as {@code channel.transport}. */
+    String name();
+
+    /** True when the browser tells the receiver the sender's origin (postMessage); else a secret must prove it. */
+    boolean seesSenderOrigin();
+
+    /** True when frames can be lost, duplicated or reordered, so reliable delivery must sit above it. */
+    boolean needsReliableDelivery();
+
+    /** The longest frame it can carry in one piece, or 0 for no limit worth fragmenting for. */
+    int maxFrameLength();
+
+    /** Starts listening (and, on the host, loads or adopts the remote frame). */
+    void open(TransportListener listener);
+
+    /**
+     * Sends one frame.
+     *
+     * @param targetOrigin the origin the receiving window must have for the browser to deliver it
+     */
+    void send(String frame, String targetOrigin);
+
+    /**
+     * Host: prepare a private path to the remote (postMessage moves onto a MessageChannel here) whose far end
+     * rides along with the next frame sent; frames arriving over it are reported as from {@code peerOrigin}. The transport switches its outgoing frames to the private path once
+     * a frame arrives over it. Returns false when there is none.
+     */
+    boolean offerPrivatePath(String peerOrigin);
+
+    /**
+     * Remote: take up the private path whose end arrived as {@code attachment} with a frame from {@code origin}
+     * (already verified by the behaviours). Returns true when later frames go over it.
+     */
+    boolean acceptPrivatePath(Object attachment, String origin);
+
+    /** Drop the private path (the other page went away); frames go over the public path again. */
+    void dropPrivatePath();
+
+    /** Stops listening, releases everything, and removes the frame if this transport created it. */
+    void close();
+}

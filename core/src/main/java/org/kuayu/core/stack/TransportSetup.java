@@ -1,0 +1,44 @@
+package org.kuayu.core.stack;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+
+/** Everything a {@link TransportFactory} may need to build a transport for one channel. Immutable. */
+public final class TransportSetup {
+    private final Role role;
+    private final Platform platform;
+    private final DebugLog log;
+    private final String remoteUrl;
+    private final FrameHandle frame;
+
+    public TransportSetup(Role role, Platform platform, DebugLog log, String remoteUrl, FrameHandle frame) {
+        this.role = role;
+        this.platform = platform;
+        this.log = log;
+        this.remoteUrl = remoteUrl;
+        this.frame = frame;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public DebugLog log() {
+        return log;
+    }
+
+    /** Host: the absolute URL of the remote page, or null when an existing frame is used. */
+    public String remoteUrl() {
+        return remoteUrl;
+    }
+
+    /** Host: the existing frame to use, or null to create one for {@link #remoteUrl()}. */
+    public FrameHandle frame() {
+        return frame;
+    }
+}

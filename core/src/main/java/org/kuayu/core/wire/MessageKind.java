@@ -1,0 +1,67 @@
+package org.kuayu.core.wire;
+
+/**
+ * The kinds of {@link Message}. Wire kinds travel between pages as a three-letter code; local kinds are events
+ * that behaviours pass up their own stack and that the codec refuses to encode.
+ */
+public enum MessageKind {
+    /** remote → host: "a page that accepts channels loaded here"; body: the remote's session id. */
+    HELLO("HEL", true),
+    /** host → remote: open the channel; body: JSON {@code {"v":1,"transport":name}}. */
+    SYN("SYN", true),
+    /** remote → host: the remote agrees; body: JSON {@code {"session":id}}. */
+    ACK("ACK", true),
+    /** both ways: host offers its private path (a port may ride along), remote confirms on it. */
+    READY("RDY", true),
+    /** remote → host: the host's origin is not allowed; body: JSON {@code {"code":..., "message":...}}. */
+    REJECT("REJ", true),
+    /** both ways: the sender closed the channel. */
+    CLOSE("CLS", true),
+    /** both ways: a one-way message; body: the payload's JSON text. */
+    MESSAGE("MSG", true),
+    /** both ways: a request; number: the request id; body: the payload's JSON text. */
+    REQUEST("REQ", true),
+    /** both ways: a reply to request {@code number}; body: the reply's JSON text. */
+    RESPONSE("RES", true),
+    /** both ways: request {@code number} failed; body: JSON {@code {"code":..., "message":...}}. */
+    ERROR("ERR", true),
+
+    /** local: the remote window finished loading a document (first load or reload). */
+    LOADED("", false),
+    /** local: the handshake completed; the channel is ready. */
+    OPENED("", false),
+    /** local: the remote page went away (reload, navigation); the handshake runs again. */
+    RESET("", false),
+    /** local: the channel failed for good; body: JSON {@code {"code":..., "message":...}}. */
+    FAILED("", false),
+    /** local: the channel closed (either side); body: "local" or "remote". */
+    CLOSED("", false);
+
+    private final String code;
+    private final boolean wire;
+
+    MessageKind(String code, boolean wire) {
+        this.code = code;
+        this.wire = wire;
+    }
+
+    /** The three-letter wire code; empty for local kinds. */
+    public String code() {
+        return code;
+    }
+
+    /** True for kinds that travel between pages. */
+    public boolean isWire() {
+        return wire;
+    }
+
+    /** The wire kind with this code, or null. */
+    public static MessageKind fromCode(String code) {
+        for (MessageKind kind : values()) {
+            if (kind.wire && kind.code.equals(code)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}

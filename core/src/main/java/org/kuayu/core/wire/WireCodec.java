@@ -1,0 +1,108 @@
+package org.kuayu.core.wire;
+
+/**
+ * Kuayu's wire format, version 1: every frame is one string.
+ *
+ * <pre>
+ * frame   = "kuayu1" "|" kind "|" channel "|" number "|" body
+ * kind    = 3 upper-case letters (see {@link MessageKind})
+ * channel = 0 to 64 chars of [0-9a-z-]: the host channel's id (empty in HELLO)
+ * number  = decimal digits, at most 15, no sign: a request id, or 0
+ * body    = anything, to the end of the string (it may contain "|")
+ * </pre>
+ *
+ * <p>Examples: {@code kuayu1|REQ|3f2a…|7|{"q":"hi"}}, {@code kuayu1|CLS|3f2a…|0|}.
+ *
+ * <p>Why text: every transport (postMessage, window.name, location.hash, a script URL, a WebSocket) moves strings
+ * natively, the payload is already JSON text, and a fixed prefix lets a page tell Kuayu frames from other
+ * libraries' messages with one {@code startsWith}. A frame with another version ({@code kuayu2|…}) is refused by
+ * {@link #decode} with a message that names both versions; it is never half-understood.
+ *
+ * <p>See {@code docs/protocol.md} for the handshake and each kind's body.
+ */
+public final class WireCodec {
+    /** The protocol version this build speaks. */
+    public static final int VERSION = 1;
+    /** Every frame starts with this. */
+    public static final String PREFIX = "kuayu" + VERSION + "|";
+    private static final String FAMILY = "kuayu";
+    private static final int MAX_CHANNEL = 64;
+    private static final int MAX_NUMBER_DIGITS = 15;
+
+    private WireCodec() {
+    }
+
+    /** Encodes a wire message. */
+    public static String encode(Message m) {
+        if (!m.kind().isWire()) {
+            throw new IllegalArgumentException("local message kind " + m.kind() + " cannot be encoded");
+        }
+        if (m.number() < 0) {
+            throw new IllegalArgumentException("negative message number " + m.number());
+        }
+        return PREFIX + m.kind().code() + "|" + m.channel() + "|" + m.number() + "|" + m.body();
+    }
+
+    /** True when the text looks like a Kuayu frame of any version (so it is worth a debug line if refused). */
+    public static boolean isKuayuFrame(String text) {
+        return text != null && text.startsWith(FAMILY);
+    }
+
+    /**
+     * Decodes a frame.
+     *
+     * @throws WireFormatException for anything that is not a well-formed version-1 frame; the message says why
+     */
+    public static Message decode(String text) {
+        if (text == null) {
+            throw new WireFormatException("not a Kuayu frame: not a string");
+        }
+        if (!text.startsWith(PREFIX)) {
+            if (text.startsWith(FAMILY)) {
+                int bar = text.indexOf('|');
+                String version = bar > 0 && bar < 16 ? text.substring(FAMILY.length(), bar) : "?";
+                throw new WireFormatException("unsupported Kuayu protocol version '" + version + "' (this build speaks "
+                        + VERSION + "); use the same Kuayu release on both pages");
+            }
+            throw new WireFormatException("not a Kuayu frame");
+        }
+        int kindStart = PREFIX.length();
+        int kindEnd = text.indexOf('|', kindStart);
+        if (kindEnd < 0) {
+            throw new WireFormatException("truncated frame: no kind");
+        }
+        MessageKind kind = MessageKind.fromCode(text.substring(kindStart, kindEnd));
+        if (kind == null) {
+            throw new WireFormatException("unknown frame kind '" + abbreviate(text.substring(kindStart, kindEnd)) + "'");
+        }
+        int channelEnd = text.indexOf('|', kindEnd + 1);
+        if (channelEnd < 0 || channelEnd - kindEnd - 1 > MAX_CHANNEL) {
+            throw new WireFormatException("bad channel field");
+        }
+        String channel = text.substring(kindEnd + 1, channelEnd);
+        for (int i = 0; i < channel.length(); i++) {
+            char c = channel.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-')) {
+                throw new WireFormatException("bad character in channel id");
+            }
+        }
+        int numberEnd = text.indexOf('|', channelEnd + 1);
+        int digits = numberEnd - channelEnd - 1;
+        if (numberEnd < 0 || digits < 1 || digits > MAX_NUMBER_DIGITS) {
+            throw new WireFormatException("bad number field");
+        }
+        long number = 0;
+        for (int i = channelEnd + 1; i < numberEnd; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new WireFormatException("bad digit in number field");
+            }
+            number = number * 10 + (c - '0');
+        }
+        return new Message(kind, channel, number, text.substring(numberEnd + 1));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 12 ? s.substring(0, 12) + "…" : s;
+    }
+}

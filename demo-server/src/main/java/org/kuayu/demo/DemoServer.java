@@ -1,0 +1,302 @@
+package org.kuayu.demo;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.kuayu.server.KuayuAssetsHandler;
+import org.kuayu.server.SafeErrorHandler;
+
+/**
+ * The demo sites of the classic cross-domain tutorial ({@link Site}: {@code domain1}, {@code domain2},
+ * {@code domain3}) in one Jetty server, one process.
+ *
+ * <p>Each site has its own connector (port) and its own context, which answers only on that connector and
+ * only for the site's host name (a Jetty virtual host {@code host@connector}); any other {@code Host} on that
+ * port gets {@code 421 Misdirected Request}. Every site serves
+ * <ul>
+ *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code org.kuayu:kuayu-teavm});</li>
+ *   <li>{@code /config.js}: {@code window.KUAYU_DEMO}, the actual URL of every site and the site's own name;</li>
+ *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
+ *       404 for what is not there.</li>
+ * </ul>
+ * Error answers are a short status line ({@link SafeErrorHandler}), never a stack trace.
+ *
+ * <p>Defaults: bind {@value #DEFAULT_BIND}, each site on its {@link Site#defaultHost() host} and
+ * {@link Site#defaultPort() port}. Port 0 takes a free port; {@link #baseUrl(Site)} tells the real one.
+ *
+ * <pre>{@code
+ * try (DemoServer demo = DemoServer.builder().freePorts().build().start()) {
+ *     URI host = demo.baseUrl(Site.DOMAIN1);             // http://www.domain1.localhost:40123
+ *     URI page = host.resolve("/postmessage.html");
+ * }
+ * }</pre>
+ *
+ * From the command line: {@code java -jar kuayu-demo.jar [--bind=127.0.0.1] [--domain1=host:port] ...}.
+ */
+public final class DemoServer implements AutoCloseable {
+
+    /** Loopback only: the demo is for the machine it runs on. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
+
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+
+    private final Map<Site, String> hosts;
+    private final Map<Site, ServerConnector> connectors = new EnumMap<>(Site.class);
+    private final Server server;
+
+    private DemoServer(Builder builder) {
+        hosts = Collections.unmodifiableMap(new EnumMap<>(builder.hosts));
+        server = new Server(new QueuedThreadPool(64, 4, 60_000));
+        server.setErrorHandler(new SafeErrorHandler());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        for (Site site : Site.values()) {
+            ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+            connector.setName(site.siteName());
+            connector.setHost(builder.bind);
+            connector.setPort(builder.ports.get(site));
+            server.addConnector(connector);
+            connectors.put(site, connector);
+            contexts.addHandler(siteContext(site));
+        }
+        server.setHandler(contexts);
+        server.setDefaultHandler(new MisdirectedRequestHandler());
+    }
+
+    /** Returns a builder with the defaults: loopback, each site on its default host name and port. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private ContextHandler siteContext(Site site) {
+        Handler pages = KuayuAssetsHandler.builder()
+            .resourceFolder(site.resourceFolder())
+            .pathPrefix("/")
+            .welcomeFiles("index.html")
+            .build();
+        KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
+        bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, pages));
+
+        ContextHandler context = new ContextHandler(bundle, "/");
+        context.setDisplayName(site.siteName());
+        context.setVirtualHosts(List.of(hosts.get(site) + "@" + site.siteName()));
+        return context;
+    }
+
+    /** Starts all sites; fails (and stops again) if a port is taken or a folder is missing. Returns this. */
+    public DemoServer start() throws Exception {
+        try {
+            server.start();
+        } catch (Exception failure) {
+            server.stop();
+            throw failure;
+        }
+        return this;
+    }
+
+    /**
+     * The origin of a running site, such as {@code http://www.domain1.localhost:8081}, with the port it really
+     * listens on (no trailing slash: {@code baseUrl(site).resolve("/page.html")} gives a page's URL).
+     *
+     * @throws IllegalStateException if the server is not started
+     */
+    public URI baseUrl(Site site) {
+        int port = connectors.get(site).getLocalPort();
+        if (port <= 0) {
+            throw new IllegalStateException("The demo server is not running; call start() before baseUrl()");
+        }
+        return URI.create("http://" + hosts.get(site) + ":" + port);
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    public void stop() throws Exception {
+        server.stop();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    /** What {@link #main} prints: each site's URL and its pages. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("Kuayu demo server: ").append(Site.values().length)
+            .append(" sites in one process.\n");
+        for (Site site : Site.values()) {
+            text.append("\n  ").append(site.siteName()).append(" - ").append(site.role()).append('\n');
+            for (String page : pagesOf(site)) {
+                text.append("    ").append(baseUrl(site)).append(page).append('\n');
+            }
+        }
+        return text.append("\nNames under .localhost resolve to 127.0.0.1 in Chromium and Firefox; other clients ")
+            .append("may need them in /etc/hosts.\nStart at ").append(baseUrl(Site.DOMAIN1))
+            .append("/ and stop with Ctrl+C.\n").toString();
+    }
+
+    /** The site's root and its top-level pages, as paths. */
+    private static List<String> pagesOf(Site site) {
+        List<String> pages = new ArrayList<>(List.of("/"));
+        try (ResourceFactory.Closeable resources = ResourceFactory.closeable()) {
+            Resource folder = resources.newClassLoaderResource(site.resourceFolder(), false);
+            if (folder != null) {
+                folder.list().stream()
+                    .map(Resource::getFileName)
+                    .filter(name -> name.endsWith(".html") && !name.equals("index.html"))
+                    .sorted()
+                    .forEach(name -> pages.add("/" + name));
+            }
+        }
+        return pages;
+    }
+
+    /**
+     * Starts the demo and runs until the process is killed. Arguments: {@code --bind=ADDRESS} and
+     * {@code --domain1=HOST:PORT} (also {@code HOST} or {@code :PORT}) for each site.
+     */
+    public static void main(String[] args) throws Exception {
+        DemoServer demo;
+        try {
+            demo = builder().args(args).build();
+        } catch (IllegalArgumentException badArguments) {
+            System.err.println(badArguments.getMessage());
+            System.err.println(Builder.USAGE);
+            System.exit(2);
+            return;
+        }
+        demo.server.setStopAtShutdown(true);
+        demo.start();
+        System.out.println(demo.describe());
+        demo.join();
+    }
+
+    /** Options of a {@link DemoServer}; misuse fails with an {@link IllegalArgumentException} saying the fix. */
+    public static final class Builder {
+        static final String USAGE = "Usage: java -jar kuayu-demo.jar [--bind=ADDRESS] [--domain1=HOST:PORT] "
+            + "[--domain2=HOST:PORT] [--domain3=HOST:PORT]\n"
+            + "  defaults: --bind=" + DEFAULT_BIND + " --domain1=www.domain1.localhost:8081 "
+            + "--domain2=www.domain2.localhost:8082 --domain3=www.domain3.localhost:8090; port 0 takes a free port";
+
+        private String bind = DEFAULT_BIND;
+        private final Map<Site, String> hosts = new EnumMap<>(Site.class);
+        private final Map<Site, Integer> ports = new EnumMap<>(Site.class);
+
+        private Builder() {
+            for (Site site : Site.values()) {
+                hosts.put(site, site.defaultHost());
+                ports.put(site, site.defaultPort());
+            }
+        }
+
+        /** The address every site listens on. Default {@value DemoServer#DEFAULT_BIND}. */
+        public Builder bind(String address) {
+            if (address == null || address.isBlank()) {
+                throw new IllegalArgumentException("bind needs an address, like 127.0.0.1 or 0.0.0.0");
+            }
+            this.bind = address;
+            return this;
+        }
+
+        /** The host name and port of a site; port 0 takes a free port. */
+        public Builder site(Site site, String host, int port) {
+            Objects.requireNonNull(site, "site");
+            if (host == null || !HOST_NAME.matcher(host).matches()) {
+                throw new IllegalArgumentException("The host of " + site.siteName() + " must be a DNS name like "
+                    + site.defaultHost() + " (letters, digits, '.', '-'); got " + host);
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("The port of " + site.siteName() + " must be 0 (a free port) to "
+                    + "65535; got " + port);
+            }
+            hosts.put(site, host);
+            ports.put(site, port);
+            return this;
+        }
+
+        /** Every site on a free port (port 0), as tests want. */
+        public Builder freePorts() {
+            ports.replaceAll((site, port) -> 0);
+            return this;
+        }
+
+        /** Applies command-line arguments: {@code --bind=ADDRESS}, {@code --domain1=HOST:PORT}, ... */
+        public Builder args(String... args) {
+            for (String arg : args) {
+                int equals = arg.indexOf('=');
+                String name = equals < 0 ? arg : arg.substring(0, equals);
+                String value = equals < 0 ? "" : arg.substring(equals + 1);
+                if (name.equals("--bind")) {
+                    bind(value);
+                } else {
+                    siteArgument(name, value);
+                }
+            }
+            return this;
+        }
+
+        private void siteArgument(String name, String value) {
+            for (Site site : Site.values()) {
+                if (name.equals("--" + site.siteName())) {
+                    int colon = value.lastIndexOf(':');
+                    String host = colon < 0 ? value : value.substring(0, colon);
+                    String port = colon < 0 ? "" : value.substring(colon + 1);
+                    try {
+                        site(site, host.isEmpty() ? hosts.get(site) : host,
+                            port.isEmpty() ? ports.get(site) : Integer.parseInt(port));
+                    } catch (NumberFormatException notANumber) {
+                        throw new IllegalArgumentException(name + " needs HOST:PORT with a numeric port; got " + value);
+                    }
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("Unknown argument " + name);
+        }
+
+        public DemoServer build() {
+            for (Site site : Site.values()) {
+                for (Site other : Site.values()) {
+                    int port = ports.get(site);
+                    if (site.ordinal() < other.ordinal() && port != 0 && port == ports.get(other)) {
+                        throw new IllegalArgumentException(site.siteName() + " and " + other.siteName()
+                            + " both use port " + port + "; give each site its own port (or 0 for a free one)");
+                    }
+                }
+            }
+            return new DemoServer(this);
+        }
+    }
+
+    /** Answers a request whose Host names no site served on the port it came to. */
+    private static final class MisdirectedRequestHandler extends Handler.Abstract.NonBlocking {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Response.writeError(request, response, callback, HttpStatus.MISDIRECTED_REQUEST_421);
+            return true;
+        }
+    }
+}

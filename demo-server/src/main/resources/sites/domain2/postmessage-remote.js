@@ -1,0 +1,86 @@
+/*
+ * The remote side of the postMessage demo: accepts a Kuayu channel from domain1 only, echoes each message,
+ * replies to each request, and logs everything with its direction and origin. ES5, like every hand-written page.
+ */
+(function () {
+  "use strict";
+
+  var statusView = document.getElementById("status");
+  var composer = document.getElementById("composer");
+  var textInput = document.getElementById("text");
+  var sendButton = document.getElementById("send");
+  var logList = document.getElementById("log");
+  var demo = window.KUAYU_DEMO;
+  var channel = null;
+  var closed = false;
+
+  function log(kind, line) {
+    var item = document.createElement("li");
+    item.className = kind;
+    item.appendChild(document.createTextNode(line));
+    logList.appendChild(item);
+  }
+
+  function setStatus(status) {
+    statusView.textContent = status;
+    statusView.className = "status status-" + status;
+    sendButton.disabled = status !== "ready";
+  }
+
+  function describe(error) {
+    if (error && error.code) {
+      return error.code + " " + error.message;
+    }
+    return String(error);
+  }
+
+  function markClosed() {
+    if (!closed) {
+      closed = true;
+      setStatus("closed");
+      log("info", "• closed");
+    }
+  }
+
+  if (!demo || !window.kuayu) {
+    setStatus("failed");
+    log("error", "✕ /config.js or /kuayu/kuayu.js did not load");
+    return;
+  }
+
+  composer.onsubmit = function () {
+    var data = {"text": textInput.value};
+    log("out", "→ domain1: message " + JSON.stringify(data));
+    channel.send(data);
+    return false;
+  };
+
+  try {
+    channel = kuayu.accept({
+      allowedOrigins: [demo.domain1],
+      onReady: function () {
+        setStatus("ready");
+        log("info", "• ready: " + channel.origin + " over " + channel.transport);
+      },
+      onMessage: function (data, origin) {
+        var echo = {"echo": data};
+        log("in", "← " + origin + ": message " + JSON.stringify(data));
+        log("out", "→ domain1: message " + JSON.stringify(echo));
+        channel.send(echo);
+      },
+      onRequest: function (data, origin) {
+        var reply = {"reply": "domain2 got " + JSON.stringify(data), "at": new Date().toISOString()};
+        log("in", "← " + origin + ": request " + JSON.stringify(data));
+        log("out", "→ domain1: reply " + JSON.stringify(reply));
+        return reply;
+      },
+      onError: function (error) {
+        log("error", "✕ " + describe(error));
+      },
+      onClose: markClosed
+    });
+  } catch (error) {
+    setStatus("failed");
+    log("error", "✕ accept failed: " + describe(error));
+  }
+}());

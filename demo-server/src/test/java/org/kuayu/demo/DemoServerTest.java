@@ -1,0 +1,282 @@
+package org.kuayu.demo;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DemoServerTest {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+
+    private static DemoServer demo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoServer.builder().freePorts().build().start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        demo.close();
+    }
+
+    @Test
+    void baseUrlsNameEachSiteWithTheFreePortItGot() {
+        Set<Integer> ports = Stream.of(Site.values()).map(site -> demo.baseUrl(site).getPort()).collect(Collectors.toSet());
+
+        assertEquals(3, ports.size(), "three different ports: " + ports);
+        for (Site site : Site.values()) {
+            URI url = demo.baseUrl(site);
+            assertEquals("http://" + site.defaultHost() + ":" + url.getPort(), url.toString());
+            assertNotEquals(site.defaultPort(), url.getPort());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Site.class)
+    void everySiteServesItsHomePage(Site site) throws Exception {
+        HttpResponse<String> home = get(site, "/");
+
+        assertAll(
+            () -> assertEquals(200, home.statusCode()),
+            () -> assertEquals("text/html;charset=utf-8", header(home, "Content-Type")),
+            () -> assertEquals("nosniff", header(home, "X-Content-Type-Options")),
+            () -> assertTrue(home.body().contains("<title>Kuayu demo — " + site.siteName() + "</title>"), home.body()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "DOMAIN1, /index.html,               text/html;charset=utf-8",
+        "DOMAIN1, /postmessage.html,         text/html;charset=utf-8",
+        "DOMAIN1, /postmessage.js,           text/javascript;charset=utf-8",
+        "DOMAIN1, /style.css,                text/css;charset=utf-8",
+        "DOMAIN2, /postmessage-remote.html,  text/html;charset=utf-8",
+        "DOMAIN2, /postmessage-remote.js,    text/javascript;charset=utf-8",
+        "DOMAIN2, /style.css,                text/css;charset=utf-8",
+        "DOMAIN3, /style.css,                text/css;charset=utf-8",
+    })
+    void eachSiteServesItsOwnPages(Site site, String path, String contentType) throws Exception {
+        HttpResponse<String> page = get(site, path);
+
+        assertEquals(200, page.statusCode());
+        assertEquals(contentType, header(page, "Content-Type"));
+    }
+
+    @Test
+    void aPageOfOneSiteIsNotOnTheOthers() throws Exception {
+        assertEquals(404, get(Site.DOMAIN2, "/postmessage.html").statusCode());
+        assertEquals(404, get(Site.DOMAIN1, "/postmessage-remote.html").statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Site.class)
+    void configScriptNamesTheActualUrlsAndTheSiteItself(Site site) throws Exception {
+        HttpResponse<String> config = get(site, "/config.js");
+
+        String expected = "window.KUAYU_DEMO = {"
+            + "\"domain1\": \"" + demo.baseUrl(Site.DOMAIN1) + "\", "
+            + "\"domain2\": \"" + demo.baseUrl(Site.DOMAIN2) + "\", "
+            + "\"domain3\": \"" + demo.baseUrl(Site.DOMAIN3) + "\", "
+            + "\"self\": \"" + site.siteName() + "\"};\n";
+        assertAll(
+            () -> assertEquals(200, config.statusCode()),
+            () -> assertEquals(expected, config.body()),
+            () -> assertEquals("text/javascript;charset=utf-8", header(config, "Content-Type")),
+            () -> assertEquals("no-cache", header(config, "Cache-Control")),
+            () -> assertEquals("nosniff", header(config, "X-Content-Type-Options")));
+    }
+
+    @Test
+    void configScriptAnswersHeadWithoutBodyAndRefusesOtherMethods() throws Exception {
+        HttpResponse<String> head = send("HEAD", Site.DOMAIN1, "/config.js");
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+
+        HttpResponse<String> post = send("POST", Site.DOMAIN1, "/config.js");
+        assertEquals(405, post.statusCode());
+        assertEquals("GET, HEAD", header(post, "Allow"));
+        assertEquals("405 Method Not Allowed\n", post.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Site.class)
+    void everySiteServesTheBundle(Site site) throws Exception {
+        HttpResponse<String> script = get(site, "/kuayu/demo-server-test.js");
+
+        assertEquals(200, script.statusCode());
+        assertEquals("text/javascript;charset=utf-8", header(script, "Content-Type"));
+        assertEquals("nosniff", header(script, "X-Content-Type-Options"));
+        assertEquals(404, get(site, "/kuayu/").statusCode(), "no listing of the bundle");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nothing-here", "/nothing/", "/kuayu/nothing.js", "/config.js/x", "/sites/domain1/index.html"})
+    void unknownPathsAre404WithAShortBody(String path) throws Exception {
+        HttpResponse<String> missing = get(Site.DOMAIN1, path);
+
+        assertEquals(404, missing.statusCode());
+        assertEquals("404 Not Found\n", missing.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "127.0.0.1", "www.domain2.localhost", "www.domain1.localhost.evil.example",
+        "evil.example"})
+    void aHostThatNamesNoSiteOfThePortIs421(String host) throws Exception {
+        int port = demo.baseUrl(Site.DOMAIN1).getPort();
+
+        HttpResponse<String> misdirected = send("GET", port, host + ":" + port, "/");
+
+        assertEquals(421, misdirected.statusCode());
+        assertEquals("421 Misdirected Request\n", misdirected.body());
+    }
+
+    @Test
+    void noAnswerNamesTheServerOrShowsAStackTrace() throws Exception {
+        List<String> answers = new ArrayList<>();
+        int port = demo.baseUrl(Site.DOMAIN1).getPort();
+        answers.add(raw(port, "GET /kuayu/%2e%2e/secret HTTP/1.1\r\nHost: www.domain1.localhost\r\n"));
+        answers.add(raw(port, "GET / HTTP/1.1\r\n"));
+        answers.add(raw(port, "GET / HTTP/1.1\r\nHost: www.domain1.localhost\r\nX-Big: " + "x".repeat(20_000) + "\r\n"));
+        answers.add(raw(port, "BREW /coffee HTCPCP/1.0\r\n"));
+
+        for (String answer : answers) {
+            assertTrue(answer.startsWith("HTTP/1.1 4"), answer);
+            assertFalse(answer.contains("Server:"), answer);
+            assertFalse(answer.contains("Exception"), answer);
+            assertFalse(answer.contains("at org."), answer);
+            assertFalse(answer.toLowerCase().contains("jetty"), answer);
+        }
+    }
+
+    @Test
+    void everyLinkOfTheDemoPagesWorks() throws Exception {
+        Pattern link = Pattern.compile("(?:src|href)=\"(/[^\"]*)\"");
+        for (Site site : Site.values()) {
+            for (String page : List.of("/", "/postmessage.html", "/postmessage-remote.html")) {
+                HttpResponse<String> html = get(site, page);
+                if (html.statusCode() == 404) {
+                    continue;
+                }
+                Matcher links = link.matcher(html.body());
+                while (links.find()) {
+                    String target = links.group(1);
+                    assertEquals(200, get(site, target).statusCode(), site.siteName() + page + " links to " + target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void describeListsEveryUrlAndPage() {
+        String text = demo.describe();
+
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/postmessage.html\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN2) + "/postmessage-remote.html\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN3) + "/\n"), text);
+    }
+
+    @Test
+    void commandLineArgumentsSetBindHostsAndPorts() throws Exception {
+        try (DemoServer custom = DemoServer.builder()
+            .args("--bind=127.0.0.1", "--domain1=a.localhost:0", "--domain2=:0", "--domain3=c.localhost:0")
+            .build().start()) {
+            assertEquals("a.localhost", custom.baseUrl(Site.DOMAIN1).getHost());
+            assertEquals("www.domain2.localhost", custom.baseUrl(Site.DOMAIN2).getHost());
+            assertEquals("c.localhost", custom.baseUrl(Site.DOMAIN3).getHost());
+            URI a = custom.baseUrl(Site.DOMAIN1);
+            assertEquals(200, send("GET", a.getPort(), a.getAuthority(), "/").statusCode());
+        }
+    }
+
+    @Test
+    void misuseFailsFastWithTheFix() {
+        DemoServer.Builder builder = DemoServer.builder();
+        assertThrows(IllegalArgumentException.class, () -> builder.args("--domain4=x:1"));
+        assertThrows(IllegalArgumentException.class, () -> builder.args("--domain1=x:port"));
+        assertThrows(IllegalArgumentException.class, () -> builder.args("--domain1=x:70000"));
+        assertThrows(IllegalArgumentException.class, () -> builder.args("--domain1=\"x\":1"));
+        assertThrows(IllegalArgumentException.class, () -> builder.args("--bind="));
+        IllegalArgumentException samePort = assertThrows(IllegalArgumentException.class,
+            () -> DemoServer.builder().args("--domain1=:9000", "--domain2=:9000").build());
+        assertTrue(samePort.getMessage().contains("own port"), samePort.getMessage());
+        IllegalStateException notStarted = assertThrows(IllegalStateException.class,
+            () -> DemoServer.builder().freePorts().build().baseUrl(Site.DOMAIN1));
+        assertTrue(notStarted.getMessage().contains("start()"), notStarted.getMessage());
+    }
+
+    @Test
+    void aTakenPortFailsTheStart() {
+        int taken = demo.baseUrl(Site.DOMAIN1).getPort();
+        DemoServer second = DemoServer.builder().freePorts().site(Site.DOMAIN1, "www.domain1.localhost", taken).build();
+
+        assertThrows(IOException.class, second::start);
+    }
+
+    private static HttpResponse<String> get(Site site, String path) throws IOException, InterruptedException {
+        return send("GET", site, path);
+    }
+
+    private static HttpResponse<String> send(String method, Site site, String path)
+        throws IOException, InterruptedException {
+        URI url = demo.baseUrl(site);
+        return send(method, url.getPort(), url.getAuthority(), path);
+    }
+
+    /** Connects to the loopback port and names the site in the Host header, as a browser would. */
+    private static HttpResponse<String> send(String method, int port, String host, String path)
+        throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Host", host)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request head exactly as written and returns the whole answer. */
+    private static String raw(int port, String head) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+}

@@ -1,0 +1,53 @@
+package org.kuayu.it;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One real browser (or HtmlUnit) driven by a test, so each scenario is written once and runs in every kind.
+ *
+ * <p>Values cross the boundary as JSON: {@link #eval} stringifies the result in the page and parses it here,
+ * so both kinds answer with the same Java types ({@code String}, {@code Long}, {@code Double}, {@code Boolean},
+ * {@code List}, {@code Map}, {@code null}).
+ *
+ * <pre>{@code
+ * browser.open(sites.domain1() + "/test/host.html");
+ * browser.eval("KT.connect({remote: '...'})");
+ * browser.waitFor("KT.count('ready') === 1", Duration.ofSeconds(10));
+ * }</pre>
+ */
+public interface Browser extends AutoCloseable {
+
+    /** Which kind this is; its {@code toString} names the test invocation. */
+    BrowserKind kind();
+
+    /** Loads {@code url} in the one top-level window and returns once its load event has fired. */
+    void open(String url);
+
+    /**
+     * Evaluates a JavaScript <em>expression</em> in the top-level page and returns its JSON value.
+     * Statements go inside {@code (function () { ... })()}.
+     */
+    Object eval(String expression);
+
+    /**
+     * Waits until the JavaScript expression is truthy, polling within {@code bound}; on timeout fails with the
+     * condition and the page's event log (see {@link #pageLog()}).
+     */
+    void waitFor(String condition, Duration bound);
+
+    /** Clicks the element with this id the way a user would. */
+    void click(String elementId);
+
+    /**
+     * What the page says happened: {@code KT.dump()} on test pages, else the start of the body's text.
+     * Never throws: meant for failure messages.
+     */
+    String pageLog();
+
+    /** Errors the pages printed or threw since the last {@link #open}: console errors and uncaught exceptions. */
+    List<String> consoleErrors();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,104 @@
+package org.kuayu.it;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs each {@link BrowserTest} once per {@link BrowserKind} and hands it its {@link Browser} and the
+ * {@link DemoSites}.
+ *
+ * <p>Lifetimes follow cost: the demo server starts once per test run; Chromium once per test class (reset
+ * between tests); an HtmlUnit client, cheap, once per test. JUnit closes each when its scope ends.
+ */
+final class BrowserExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return AnnotationSupport.isAnnotated(context.getTestMethod(), BrowserTest.class);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        BrowserTest test = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), BrowserTest.class)
+                .orElseThrow();
+        return Arrays.stream(test.value()).map(Invocation::new);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == DemoSites.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return sites(context);
+    }
+
+    /** The demo server shared by every test class of the run. */
+    static DemoSites sites(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(DemoSites.class, key -> DemoSites.start(), DemoSites.class);
+    }
+
+    private static final class Invocation implements TestTemplateInvocationContext {
+        private final BrowserKind kind;
+
+        Invocation(BrowserKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return kind.toString();
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of(new BrowserResolver(kind));
+        }
+    }
+
+    private static final class BrowserResolver implements ParameterResolver {
+        private final BrowserKind kind;
+
+        BrowserResolver(BrowserKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Browser.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            if (kind == BrowserKind.HTMLUNIT) {
+                HtmlUnitBrowser browser = new HtmlUnitBrowser();
+                context.getStore(NAMESPACE).put(HtmlUnitBrowser.class, browser);
+                return browser;
+            }
+            ChromiumBrowser browser = classContext(context).getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(ChromiumBrowser.class, key -> new ChromiumBrowser(), ChromiumBrowser.class);
+            browser.reset();
+            return browser;
+        }
+
+        private static ExtensionContext classContext(ExtensionContext context) {
+            ExtensionContext current = context;
+            while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+                current = current.getParent().get();
+            }
+            return current;
+        }
+    }
+}

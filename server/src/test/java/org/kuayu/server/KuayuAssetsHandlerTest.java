@@ -1,0 +1,202 @@
+package org.kuayu.server;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KuayuAssetsHandlerTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        KuayuAssetsHandler assets = KuayuAssetsHandler.builder().build();
+        assets.setHandler(new OtherHandler());
+        server = TestServer.start(assets);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/kuayu/test.js,      text/javascript;charset=utf-8,      kuayuTest = \"served\"",
+        "/kuayu/test.mjs,     text/javascript;charset=utf-8,      export var kuayuTest",
+        "/kuayu/test.d.ts,    application/typescript;charset=utf-8, export declare const version",
+        "/kuayu/page.html,    text/html;charset=utf-8,            <title>test page</title>",
+        "/kuayu/sub/nested.js, text/javascript;charset=utf-8,     var nested = true",
+    })
+    void servesBundleFilesWithTheirContentTypeAndSafeHeaders(String path, String contentType, String bodyPart)
+        throws Exception {
+        HttpResponse<String> response = server.get(path);
+
+        assertAll(
+            () -> assertEquals(200, response.statusCode()),
+            () -> assertEquals(contentType, header(response, "Content-Type")),
+            () -> assertEquals("nosniff", header(response, "X-Content-Type-Options")),
+            () -> assertEquals("no-cache", header(response, "Cache-Control")),
+            () -> assertTrue(response.headers().firstValue("ETag").isPresent(), "ETag"),
+            () -> assertTrue(response.body().contains(bodyPart), response.body()));
+    }
+
+    @Test
+    void revalidationWithTheEtagAnswers304() throws Exception {
+        String etag = header(server.get("/kuayu/test.js"), "ETag");
+
+        HttpResponse<String> response = server.get("/kuayu/test.js", "If-None-Match", etag);
+
+        assertEquals(304, response.statusCode());
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void headHasTheHeadersAndNoBody() throws Exception {
+        HttpResponse<String> response = server.send("HEAD", "/kuayu/test.js");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("text/javascript;charset=utf-8", header(response, "Content-Type"));
+        assertEquals("", response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/kuayu/missing.js", "/kuayu/sub/missing.js", "/kuayu/test.js.bak"})
+    void aMissingFileIs404WithAShortBody(String path) throws Exception {
+        HttpResponse<String> response = server.get(path);
+
+        assertEquals(404, response.statusCode());
+        assertEquals("404 Not Found\n", response.body());
+        assertEquals("nosniff", header(response, "X-Content-Type-Options"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/kuayu/", "/kuayu/sub/", "/kuayu/sub"})
+    void foldersAreNeverListed(String path) throws Exception {
+        HttpResponse<String> response = server.get(path);
+
+        assertEquals(404, response.statusCode());
+        assertFalse(response.body().contains("nested.js"), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/kuayu/../secret.txt",
+        "/kuayu/sub/../../secret.txt",
+        "/kuayu//../secret.txt",
+        "/kuayu/%2e%2e/secret.txt",
+        "/kuayu/%2E%2E/secret.txt",
+        "/kuayu/.%2e/secret.txt",
+        "/kuayu/..%2fsecret.txt",
+        "/kuayu/%2e%2e%2fsecret.txt",
+        "/kuayu/..%5csecret.txt",
+        "/kuayu/..\\secret.txt",
+        "/kuayu/%252e%252e/secret.txt",
+        "/kuayu/..;/secret.txt",
+        "/kuayu/%00/../secret.txt",
+        "/kuayu/../../../../etc/passwd",
+    })
+    void traversalNeverLeavesTheFolder(String target) throws Exception {
+        String answer = server.raw(target);
+
+        int status = TestServer.statusOf(answer);
+        assertTrue(status >= 400 && status < 500, "status " + status + " for " + target);
+        assertFalse(answer.contains("SECRET-OUTSIDE-THE-BUNDLE"), answer);
+        assertFalse(answer.contains("root:"), answer);
+    }
+
+    @Test
+    void otherMethodsAre405WithAllow() throws Exception {
+        HttpResponse<String> response = server.send("POST", "/kuayu/test.js");
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, HEAD", header(response, "Allow"));
+        assertEquals("405 Method Not Allowed\n", response.body());
+    }
+
+    @Test
+    void pathsOutsideThePrefixGoToTheWrappedHandler() throws Exception {
+        assertEquals("other", server.get("/other").body());
+        assertEquals("other", server.get("/kuayu").body());
+        assertEquals(404, server.get("/nothing").statusCode());
+    }
+
+    @Test
+    void servesAnyFolderUnderAnyPrefixWithWelcomeFiles() throws Exception {
+        KuayuAssetsHandler site = KuayuAssetsHandler.builder()
+            .resourceFolder("site/").pathPrefix("/").welcomeFiles("index.html").cacheControl("").build();
+        try (TestServer siteServer = TestServer.start(site)) {
+            HttpResponse<String> index = siteServer.get("/");
+            assertEquals(200, index.statusCode());
+            assertTrue(index.body().contains("site index"), index.body());
+            assertEquals("text/html;charset=utf-8", header(index, "Content-Type"));
+            assertTrue(index.headers().firstValue("Cache-Control").isEmpty(), "no Cache-Control");
+
+            assertTrue(siteServer.get("/sub/").body().contains("sub index"));
+            HttpResponse<String> redirect = siteServer.get("/sub");
+            assertEquals(302, redirect.statusCode());
+            assertTrue(header(redirect, "Location").endsWith("/sub/"), header(redirect, "Location"));
+
+            assertEquals(404, siteServer.get("/nowelcome/").statusCode());
+            assertEquals(200, siteServer.get("/nowelcome/readme.txt").statusCode());
+            assertEquals(404, siteServer.get("/secret.txt").statusCode(), "only the folder is served");
+        }
+    }
+
+    @Test
+    void aMissingFolderFailsAtStartWithTheFix() {
+        KuayuAssetsHandler handler = KuayuAssetsHandler.builder().resourceFolder("no-such-folder/").build();
+        Server jetty = new Server();
+        jetty.setHandler(handler);
+
+        Exception failure = assertThrows(IllegalStateException.class, jetty::start);
+
+        assertTrue(failure.getMessage().contains("no-such-folder/"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("kuayu-teavm"), failure.getMessage());
+    }
+
+    @Test
+    void badOptionsFailFast() {
+        KuayuAssetsHandler.Builder builder = KuayuAssetsHandler.builder();
+        assertThrows(IllegalArgumentException.class, () -> builder.pathPrefix("kuayu/"));
+        assertThrows(IllegalArgumentException.class, () -> builder.pathPrefix("/kuayu"));
+        assertThrows(IllegalArgumentException.class, () -> builder.resourceFolder("/kuayu/"));
+        assertThrows(IllegalArgumentException.class, () -> builder.resourceFolder("kuayu"));
+        assertThrows(IllegalArgumentException.class, () -> builder.welcomeFiles("a/index.html"));
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** Stands for the application behind the assets handler. */
+    private static final class OtherHandler extends Handler.Abstract.NonBlocking {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            if (!path.equals("/other") && !path.equals("/kuayu")) {
+                return false;
+            }
+            response.write(true, ByteBuffer.wrap("other".getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// test bundle
+var kuayuTest = "served";

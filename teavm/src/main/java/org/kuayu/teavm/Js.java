@@ -1,0 +1,93 @@
+package org.kuayu.teavm;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/** Small JS helpers of the facade: reading options, JSON, errors, promises, calling user code safely. */
+final class Js {
+    private Js() {
+    }
+
+    @JSBody(params = {"o"}, script = "return o === undefined;")
+    static native boolean isUndefined(JSObject o);
+
+    @JSBody(params = {"o", "k"}, script = "return o[k] === undefined ? 'undefined' : o[k] === null ? 'null' : typeof o[k];")
+    static native String typeOf(JSObject o, String key);
+
+    @JSBody(params = {"o"}, script = "return o !== null && typeof o === 'object' && !Array.isArray(o);")
+    static native boolean isPlainObject(JSObject o);
+
+    @JSBody(params = {"o"}, script = "return Object.keys(o);")
+    static native String[] keys(JSObject o);
+
+    @JSBody(params = {"o", "k"}, script = "return o[k];")
+    static native JSObject get(JSObject o, String key);
+
+    @JSBody(params = {"o", "k"}, script = "return String(o[k]);")
+    static native String getString(JSObject o, String key);
+
+    @JSBody(params = {"o", "k"}, script = "return +o[k];")
+    static native double getNumber(JSObject o, String key);
+
+    @JSBody(params = {"o", "k"}, script = "return o[k] === true;")
+    static native boolean isTrue(JSObject o, String key);
+
+    @JSBody(params = {"o", "k"}, script = "var a = o[k]; if (!Array.isArray(a)) return null;"
+            + " for (var i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return null; return a.slice();")
+    static native String[] getStringArray(JSObject o, String key);
+
+    /** JSON text of a value, or null when it is not a JSON value (undefined, a function, a cycle, a BigInt). */
+    @JSBody(params = {"d"}, script = "if (d === undefined) return null;"
+            + " try { var s = JSON.stringify(d); return typeof s === 'string' ? s : null; } catch (e) { return null; }")
+    static native String stringify(JSObject data);
+
+    @JSBody(params = {"code", "message"}, script = "var e = new Error(message); e.name = 'KuayuError';"
+            + " e.code = code; return e;")
+    static native JSObject error(String code, String message);
+
+    @JSBody(params = {"e"}, script = "throw e;")
+    static native void raise(JSObject error);
+
+    /** Calls user code; an exception it throws is rethrown in a new task so the console shows it. */
+    @JSBody(params = {"f", "a"}, script = "if (typeof f !== 'function') return;"
+            + " try { f(a); } catch (e) { setTimeout(function() { throw e; }, 0); }")
+    static native void call(JSObject f, JSObject arg);
+
+    /** Calls {@code f(JSON.parse(json), origin)} the same way. */
+    @JSBody(params = {"f", "j", "o"}, script = "if (typeof f !== 'function') return;"
+            + " try { f(JSON.parse(j), o); } catch (e) { setTimeout(function() { throw e; }, 0); }")
+    static native void callWithJson(JSObject f, String json, String origin);
+
+    /**
+     * Runs a request handler: its value, or the value its promise fulfils with, goes to {@code ok} as JSON text;
+     * a throw, a rejection or a value that is not JSON goes to {@code fail} as a message.
+     */
+    @JSBody(params = {"f", "j", "o", "ok", "fail"}, script = ""
+            + "function msg(e) { return e && e.message ? String(e.message) : String(e); }"
+            + "function done(v) { var s; try { s = JSON.stringify(v === undefined ? null : v); } catch (e) { s = undefined; }"
+            + " if (typeof s === 'string') ok(s); else fail('the reply is not a JSON value'); }"
+            + "var r; try { r = f(JSON.parse(j), o); } catch (e) { fail(msg(e)); return; }"
+            + "if (r && typeof r.then === 'function') { r.then(done, function(e) { fail(msg(e)); }); } else { done(r); }")
+    static native void handleRequest(JSObject handler, String json, String origin, JsCallbacks.Text ok,
+            JsCallbacks.Text fail);
+
+    @JSBody(script = "return typeof Promise === 'function';")
+    static native boolean hasPromise();
+
+    /** {promise, resolve, reject}. */
+    @JSBody(script = "var d = {}; d.promise = new Promise(function(res, rej) { d.resolve = res; d.reject = rej; });"
+            + " return d;")
+    static native JSObject deferred();
+
+    @JSBody(params = {"d", "j"}, script = "d.resolve(JSON.parse(j));")
+    static native void resolveJson(JSObject deferred, String json);
+
+    @JSBody(params = {"d", "e"}, script = "d.reject(e);")
+    static native void reject(JSObject deferred, JSObject error);
+
+    @JSBody(params = {"f", "s"}, script = "f(s);")
+    static native void callText(JSObject f, String s);
+
+    @JSBody(params = {"s"}, script = "if (window.console && console.debug) console.debug(s);")
+    static native void consoleDebug(String s);
+}

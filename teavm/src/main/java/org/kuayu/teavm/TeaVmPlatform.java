@@ -1,0 +1,191 @@
+package org.kuayu.teavm;
+
+import org.kuayu.core.Origin;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.platform.PortHandle;
+import org.kuayu.core.platform.PortPair;
+import org.kuayu.core.platform.WindowHandle;
+import org.kuayu.core.platform.WindowMessageListener;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/**
+ * The platform SPI on a real browser, for code compiled by TeaVM. A TeaVM application uses it to open channels
+ * from Java without the JS facade:
+ *
+ * <pre>{@code
+ * CrossDomainChannel ch = Kuayu.connect(TeaVmPlatform.get(), ConnectOptions.builder()
+ *         .remote("https://b.example/remote.html").transport(PostMessageTransport.FACTORY).build());
+ * }</pre>
+ *
+ * <p>Every browser call is a small {@code @JSBody} here or in {@link JsWindow}, {@link JsFrame}, {@link JsPort}:
+ * TeaVM's JSO APIs lack {@code MessageEvent.origin}/{@code source}, and one-line bodies are easier to audit.
+ */
+public final class TeaVmPlatform implements Platform {
+    private static final TeaVmPlatform INSTANCE = new TeaVmPlatform();
+
+    private TeaVmPlatform() {
+    }
+
+    /** The platform of the page this code runs in. */
+    public static Platform get() {
+        return INSTANCE;
+    }
+
+    /** Wraps an {@code <iframe>} element (from page code) for {@code ConnectOptions.frame}. */
+    public static FrameHandle frame(JSObject iframeElement) {
+        if (!JsFrame.isFrame(iframeElement)) {
+            throw new IllegalArgumentException("frame must be an <iframe> element");
+        }
+        return new JsFrame(iframeElement);
+    }
+
+    @Override
+    public String selfOrigin() {
+        return selfOriginJs();
+    }
+
+    @Override
+    public String resolveUrl(String url) {
+        return resolve(url);
+    }
+
+    @Override
+    public String randomId() {
+        return random128();
+    }
+
+    @Override
+    public double now() {
+        return nowJs();
+    }
+
+    @Override
+    public Cancellable schedule(int delayMillis, final Runnable task) {
+        final int handle = setTimeout(new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                task.run();
+            }
+        }, delayMillis);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                clearTimeout(handle);
+            }
+        };
+    }
+
+    @Override
+    public WindowHandle parent() {
+        JSObject p = parentJs();
+        return p == null ? null : new JsWindow(p);
+    }
+
+    @Override
+    public String parentOriginHint() {
+        String hint = parentOriginHintJs();
+        Origin origin = hint == null ? null : Origin.tryParse(hint);
+        return origin == null ? null : origin.toString();
+    }
+
+    @Override
+    public Cancellable listen(final WindowMessageListener listener) {
+        final JSObject handler = listenMessages(new JsCallbacks.WindowMessage() {
+            @Override
+            public void handle(String text, String origin, JSObject source, JSObject port) {
+                listener.onMessage(text, origin, source == null ? null : new JsWindow(source),
+                        port == null ? null : new JsPort(port));
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                unlisten(window(), "message", handler);
+            }
+        };
+    }
+
+    @Override
+    public PortPair createMessageChannel() {
+        JSObject channel = newMessageChannel();
+        if (channel == null) {
+            return null;
+        }
+        return new PortPair(new JsPort(port(channel, 1)), new JsPort(port(channel, 2)));
+    }
+
+    @Override
+    public FrameHandle createFrame(String url, boolean hidden) {
+        return new JsFrame(createFrameJs(url, hidden));
+    }
+
+    @Override
+    public void debug(String line) {
+        debugJs(line);
+    }
+
+    static JSObject listen(JSObject target, String type, JsCallbacks.Action action) {
+        return addListener(target, type, action);
+    }
+
+    @JSBody(params = {"t", "type", "f"}, script = "var h = function() { f(); }; t.addEventListener(type, h); return h;")
+    private static native JSObject addListener(JSObject target, String type, JsCallbacks.Action f);
+
+    @JSBody(params = {"t", "type", "h"}, script = "t.removeEventListener(type, h);")
+    static native void unlisten(JSObject target, String type, JSObject handler);
+
+    @JSBody(script = "return window;")
+    private static native JSObject window();
+
+    @JSBody(params = {"f"}, script = "var h = function(e) { f(typeof e.data === 'string' ? e.data : null,"
+            + " String(e.origin), e.source || null, (e.ports && e.ports[0]) || null); };"
+            + " window.addEventListener('message', h); return h;")
+    private static native JSObject listenMessages(JsCallbacks.WindowMessage f);
+
+    @JSBody(script = "var l = window.location; return l.origin && l.origin !== 'null' ? l.origin"
+            + " : l.protocol + '//' + l.host;")
+    private static native String selfOriginJs();
+
+    @JSBody(params = {"u"}, script = "var a = document.createElement('a'); a.href = u; return a.href;")
+    private static native String resolve(String url);
+
+    @JSBody(script = "var c = window.crypto || window.msCrypto;"
+            + " if (!c || !c.getRandomValues) throw new Error('Kuayu needs crypto.getRandomValues for channel ids');"
+            + " var b = c.getRandomValues(new Uint8Array(16)); var s = '';"
+            + " for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? '0' : '') + b[i].toString(16); return s;")
+    private static native String random128();
+
+    @JSBody(script = "return window.performance && performance.now ? performance.now() : new Date().getTime();")
+    private static native double nowJs();
+
+    @JSBody(params = {"f", "ms"}, script = "return setTimeout(function() { f(); }, ms);")
+    private static native int setTimeout(JsCallbacks.Action f, int ms);
+
+    @JSBody(params = {"h"}, script = "clearTimeout(h);")
+    private static native void clearTimeout(int handle);
+
+    @JSBody(script = "return window.parent && window.parent !== window ? window.parent : null;")
+    private static native JSObject parentJs();
+
+    @JSBody(script = "try { var a = window.location.ancestorOrigins; if (a && a.length) return String(a[0]);"
+            + " return document.referrer || null; } catch (e) { return null; }")
+    private static native String parentOriginHintJs();
+
+    @JSBody(script = "return typeof MessageChannel === 'function' ? new MessageChannel() : null;")
+    private static native JSObject newMessageChannel();
+
+    @JSBody(params = {"c", "n"}, script = "return n === 1 ? c.port1 : c.port2;")
+    private static native JSObject port(JSObject channel, int n);
+
+    @JSBody(params = {"u", "hidden"}, script = "var f = document.createElement('iframe');"
+            + " if (hidden) { f.setAttribute('aria-hidden', 'true'); f.tabIndex = -1; f.title = 'kuayu';"
+            + " f.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden'; }"
+            + " f.src = u; (document.body || document.documentElement).appendChild(f); return f;")
+    private static native JSObject createFrameJs(String url, boolean hidden);
+
+    @JSBody(params = {"s"}, script = "if (window.console && console.debug) console.debug(s);")
+    private static native void debugJs(String line);
+}

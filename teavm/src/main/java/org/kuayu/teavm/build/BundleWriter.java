@@ -1,0 +1,48 @@
+package org.kuayu.teavm.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+/**
+ * Build step (run by Maven, never part of the bundle): turns TeaVM's output into the {@code kuayu} folder.
+ *
+ * <p>TeaVM with module type NONE emits {@code var connect, accept, version; (function(){ ... })();}. Wrapping that
+ * in one more function keeps those names out of the page's globals and exposes a single frozen {@code kuayu}
+ * object; the ES module is the same wrapper with {@code export}s. One TeaVM compile serves both files.
+ *
+ * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, ...), output folder,
+ * version.
+ */
+public final class BundleWriter {
+    private BundleWriter() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: BundleWriter <teavm.js> <static-dir> <out-dir> <version>");
+        }
+        String compiled = new String(Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8);
+        Path out = Paths.get(args[2]);
+        Files.createDirectories(out);
+        String banner = "/*! Kuayu " + args[3] + " | cross-domain messaging | https://github.com/kuayu | Apache-2.0 */\n";
+        String body = "(function () {\n" + compiled.trim() + "\nreturn Object.freeze({version: version(),"
+                + " connect: connect, accept: accept});\n})()";
+        write(out.resolve("kuayu.js"), banner + "var kuayu = " + body + ";\n");
+        write(out.resolve("kuayu.mjs"), banner + "const kuayu = " + body + ";\nexport default kuayu;\n"
+                + "export const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept;\n");
+        try (Stream<Path> files = Files.list(Paths.get(args[1]))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                write(out.resolve(p.getFileName().toString()), text.replace("@VERSION@", args[3]));
+            }
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,91 @@
+// Type declarations of the kuayu JS API @VERSION@ (kuayu.js / kuayu.mjs). Contract: docs/js-api.md.
+
+/** Codes of KuayuError.code. */
+export type KuayuErrorCode =
+  | "TIMEOUT"
+  | "ORIGIN_REJECTED"
+  | "CLOSED"
+  | "REMOTE_ERROR"
+  | "TRANSPORT_UNAVAILABLE"
+  | "INVALID_ARGUMENT"
+  | "TRANSMISSION_FAILED";
+
+/** Every error Kuayu gives is an Error with a code. */
+export interface KuayuError extends Error {
+  name: "KuayuError";
+  code: KuayuErrorCode;
+}
+
+/** Any value JSON can carry. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ChannelOptions {
+  /** "auto" (default) or a transport to force. */
+  transport?: "auto" | "postMessage";
+  /** Milliseconds for the handshake and for each request; default 10000. */
+  timeout?: number;
+  /** The channel is ready; called again after the remote page reloaded and the channel re-opened. */
+  onReady?: () => void;
+  /** A one-way message arrived from `origin`. */
+  onMessage?: (data: any, origin: string) => void;
+  /** Answer a request: return a JSON value or a Promise of one; a throw or rejection reaches the caller as REMOTE_ERROR. */
+  onRequest?: (data: any, origin: string) => JsonValue | PromiseLike<JsonValue>;
+  /** The channel closed (either side), once. */
+  onClose?: () => void;
+  /** An error not tied to one request (failed handshake, remote gone). */
+  onError?: (error: KuayuError) => void;
+  /** true: debug lines to console.debug; a function: debug lines to it. */
+  debug?: boolean | ((line: string) => void);
+}
+
+export interface ConnectOptions extends ChannelOptions {
+  /** URL of the remote page; Kuayu creates a hidden iframe for it. */
+  remote?: string;
+  /** An existing iframe to use instead. */
+  frame?: HTMLIFrameElement;
+}
+
+export interface AcceptOptions extends ChannelOptions {
+  /** Exact origins allowed to connect, e.g. ["https://www.example.com"]. Required unless allowAnyOrigin. */
+  allowedOrigins?: string[];
+  /** Admit every origin (public, non-sensitive services only). */
+  allowAnyOrigin?: boolean;
+}
+
+export interface Channel {
+  /** One-way message; queued until ready. Throws INVALID_ARGUMENT or CLOSED. */
+  send(data: JsonValue): void;
+  /** Request/reply; rejects with a KuayuError (TIMEOUT, CLOSED, REMOTE_ERROR, ...). */
+  request(data: JsonValue): Promise<any>;
+  /** The same with callbacks, for pages without Promise. */
+  request(data: JsonValue, onReply: (reply: any) => void, onError: (error: KuayuError) => void): void;
+  /** Closes both ends; pending requests fail with CLOSED. */
+  close(): void;
+  /** True between handshake and close. */
+  readonly ready: boolean;
+  /** The transport in use once ready, else null. */
+  readonly transport: string | null;
+  /** The remote origin (host: always; remote: once a host connected). */
+  readonly origin: string | null;
+  /** "connecting", "ready" or "closed". */
+  readonly state: "connecting" | "ready" | "closed";
+}
+
+export interface Kuayu {
+  readonly version: string;
+  /** In the host page: open a channel to a page of another origin. Throws INVALID_ARGUMENT for bad options. */
+  connect(options: ConnectOptions): Channel;
+  /** In the remote page (inside the host's iframe): accept a channel from an allowed origin. */
+  accept(options: AcceptOptions): Channel;
+}
+
+declare const kuayu: Kuayu;
+export default kuayu;
+export declare const version: string;
+export declare const connect: Kuayu["connect"];
+export declare const accept: Kuayu["accept"];
+
+declare global {
+  /** Set by kuayu.js when loaded with a plain <script>. */
+  const kuayu: Kuayu;
+}
