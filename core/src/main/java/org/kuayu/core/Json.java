@@ -1,8 +1,5 @@
 package org.kuayu.core;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,24 +22,20 @@ public final class Json {
     /** Deepest nesting accepted, so hostile input cannot exhaust the stack. */
     public static final int MAX_DEPTH = 512;
 
-    private final String text;
-    private int pos;
-    private final boolean build;
-
-    private Json(String text, boolean build) {
-        this.text = text;
-        this.build = build;
+    private Json() {
     }
 
     /** Parses JSON text into Java values (see the class comment for the mapping). */
     public static Object parse(String text) {
-        return run(text, true);
+        JsonTreeBuilder builder = new JsonTreeBuilder();
+        JsonParser.parse(text, builder);
+        return builder.result();
     }
 
     /** True when {@code text} is one well-formed JSON value. */
     public static boolean isValid(String text) {
         try {
-            run(text, false);
+            JsonParser.parse(text, null);
             return true;
         } catch (KuayuException e) {
             return false;
@@ -55,264 +48,11 @@ public final class Json {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, what + " must be JSON text, not null (use \"null\")");
         }
         try {
-            run(text, false);
+            JsonParser.parse(text, null);
         } catch (KuayuException e) {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, what + " is not valid JSON: " + e.getMessage());
         }
         return text;
-    }
-
-    private static Object run(String text, boolean build) {
-        if (text == null) {
-            throw invalid("null text", 0);
-        }
-        Json p = new Json(text, build);
-        p.skipSpace();
-        Object value = p.value(0);
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw invalid("unexpected text after the value", p.pos);
-        }
-        return value;
-    }
-
-    private static KuayuException invalid(String why, int at) {
-        return new KuayuException(ErrorCode.INVALID_ARGUMENT, why + " at offset " + at);
-    }
-
-    private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw invalid("nesting deeper than " + MAX_DEPTH, pos);
-        }
-        if (pos >= text.length()) {
-            throw invalid("unexpected end", pos);
-        }
-        char c = text.charAt(pos);
-        switch (c) {
-            case '{':
-                return object(depth);
-            case '[':
-                return array(depth);
-            case '"':
-                return string();
-            case 't':
-                literal("true");
-                return Boolean.TRUE;
-            case 'f':
-                literal("false");
-                return Boolean.FALSE;
-            case 'n':
-                literal("null");
-                return null;
-            default:
-                return number();
-        }
-    }
-
-    private Object object(int depth) {
-        Map<String, Object> map = build ? new LinkedHashMap<String, Object>() : null;
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') {
-                throw invalid("expected a string key", pos);
-            }
-            String key = string();
-            skipSpace();
-            expect(':');
-            skipSpace();
-            Object v = value(depth + 1);
-            if (build) {
-                map.put(key, v);
-            }
-            skipSpace();
-            char c = next();
-            if (c == '}') {
-                return map;
-            }
-            if (c != ',') {
-                throw invalid("expected ',' or '}'", pos - 1);
-            }
-        }
-    }
-
-    private Object array(int depth) {
-        List<Object> list = build ? new ArrayList<Object>() : null;
-        pos++;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return list;
-        }
-        while (true) {
-            skipSpace();
-            Object v = value(depth + 1);
-            if (build) {
-                list.add(v);
-            }
-            skipSpace();
-            char c = next();
-            if (c == ']') {
-                return list;
-            }
-            if (c != ',') {
-                throw invalid("expected ',' or ']'", pos - 1);
-            }
-        }
-    }
-
-    private String string() {
-        pos++;
-        StringBuilder sb = build ? new StringBuilder() : null;
-        int runStart = pos;
-        while (true) {
-            if (pos >= text.length()) {
-                throw invalid("unterminated string", pos);
-            }
-            char c = text.charAt(pos);
-            if (c == '"') {
-                if (build) {
-                    sb.append(text, runStart, pos);
-                }
-                pos++;
-                return build ? sb.toString() : null;
-            }
-            if (c < 0x20) {
-                throw invalid("control character in string", pos);
-            }
-            if (c != '\\') {
-                pos++;
-                continue;
-            }
-            if (build) {
-                sb.append(text, runStart, pos);
-            }
-            pos++;
-            char e = next();
-            char out;
-            switch (e) {
-                case '"': out = '"'; break;
-                case '\\': out = '\\'; break;
-                case '/': out = '/'; break;
-                case 'b': out = '\b'; break;
-                case 'f': out = '\f'; break;
-                case 'n': out = '\n'; break;
-                case 'r': out = '\r'; break;
-                case 't': out = '\t'; break;
-                case 'u': out = (char) hex4(); break;
-                default: throw invalid("bad escape", pos - 1);
-            }
-            if (build) {
-                sb.append(out);
-            }
-            runStart = pos;
-        }
-    }
-
-    private int hex4() {
-        if (pos + 4 > text.length()) {
-            throw invalid("short \\u escape", pos);
-        }
-        int v = 0;
-        for (int i = 0; i < 4; i++) {
-            char h = text.charAt(pos++);
-            int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-            if (d < 0) {
-                throw invalid("bad hex digit", pos - 1);
-            }
-            v = v * 16 + d;
-        }
-        return v;
-    }
-
-    private Object number() {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
-        }
-        if (peek() == '0') {
-            pos++;
-        } else if (isDigit(peek())) {
-            while (isDigit(peek())) {
-                pos++;
-            }
-        } else {
-            throw invalid("unexpected character '" + peek() + "'", pos);
-        }
-        boolean integral = true;
-        if (peek() == '.') {
-            integral = false;
-            pos++;
-            requireDigits();
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            integral = false;
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            requireDigits();
-        }
-        if (!build) {
-            return null;
-        }
-        String n = text.substring(start, pos);
-        if (integral && n.length() <= 17) {
-            return Long.valueOf(Long.parseLong(n));
-        }
-        return Double.valueOf(Double.parseDouble(n));
-    }
-
-    private void requireDigits() {
-        if (!isDigit(peek())) {
-            throw invalid("expected a digit", pos);
-        }
-        while (isDigit(peek())) {
-            pos++;
-        }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private void literal(String word) {
-        if (!text.startsWith(word, pos)) {
-            throw invalid("unexpected character '" + text.charAt(pos) + "'", pos);
-        }
-        pos += word.length();
-    }
-
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
-    }
-
-    private char next() {
-        if (pos >= text.length()) {
-            throw invalid("unexpected end", pos);
-        }
-        return text.charAt(pos++);
-    }
-
-    private void expect(char c) {
-        if (next() != c) {
-            throw invalid("expected '" + c + "'", pos - 1);
-        }
-    }
-
-    private void skipSpace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
-            }
-            pos++;
-        }
     }
 
     /** Quotes a string as a JSON string literal (escaping quotes, backslashes, controls, U+2028 and U+2029). */
@@ -423,32 +163,23 @@ public final class Json {
 
     /** Reads an error body written by {@link #error}; tolerant of anything a hostile peer may send. */
     public static KuayuException readError(String body, ErrorCode fallback) {
-        try {
-            Object v = parse(body);
-            if (v instanceof Map) {
-                Map<?, ?> m = (Map<?, ?>) v;
-                Object code = m.get("code");
-                Object message = m.get("message");
-                return new KuayuException(code instanceof String ? ErrorCode.fromName((String) code) : fallback,
-                        message instanceof String ? (String) message : "no message");
-            }
-        } catch (KuayuException e) {
-            // fall through: a malformed error body still reports an error
+        String code = field(body, "code");
+        String message = field(body, "message");
+        if (code == null && message == null) {
+            return new KuayuException(fallback, "malformed error from the remote page");
         }
-        return new KuayuException(fallback, "malformed error from the remote page");
+        return new KuayuException(code != null ? ErrorCode.fromName(code) : fallback,
+                message != null ? message : "no message");
     }
 
-    /** Reads one string field of a JSON object body; null when absent or not a string or not an object. */
+    /** Reads one string member of a JSON object; null when absent, not a string, or the text is not an object. */
     public static String field(String body, String name) {
+        JsonFieldReader reader = new JsonFieldReader(name);
         try {
-            Object v = parse(body);
-            if (v instanceof Map) {
-                Object f = ((Map<?, ?>) v).get(name);
-                return f instanceof String ? (String) f : null;
-            }
+            JsonParser.parse(body, reader);
         } catch (KuayuException e) {
             return null;
         }
-        return null;
+        return reader.value();
     }
 }

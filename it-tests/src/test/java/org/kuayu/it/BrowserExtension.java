@@ -3,6 +3,7 @@ package org.kuayu.it;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,7 +17,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link DemoSites}.
  *
  * <p>Lifetimes follow cost: the demo server starts once per test run; Chromium once per test class (reset
- * between tests); an HtmlUnit client, cheap, once per test. JUnit closes each when its scope ends.
+ * between tests); an HtmlUnit client, cheap, once per test. JUnit closes each when its scope ends (they are
+ * {@link AutoCloseable} values of its extension stores). After each test, errors the pages reported fail it.
  */
 final class BrowserExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
 
@@ -68,8 +70,13 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
         }
     }
 
-    private static final class BrowserResolver implements ParameterResolver {
+    /**
+     * Hands the test its browser and, after the test, fails it if the pages reported errors (uncaught
+     * exceptions, scripts that failed to load, {@code console.error}) that the test did not already fail on.
+     */
+    private static final class BrowserResolver implements ParameterResolver, AfterEachCallback {
         private final BrowserKind kind;
+        private Browser browser;
 
         BrowserResolver(BrowserKind kind) {
             this.kind = kind;
@@ -83,14 +90,28 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             if (kind == BrowserKind.HTMLUNIT) {
-                HtmlUnitBrowser browser = new HtmlUnitBrowser();
-                context.getStore(NAMESPACE).put(HtmlUnitBrowser.class, browser);
-                return browser;
+                HtmlUnitBrowser htmlUnit = new HtmlUnitBrowser();
+                context.getStore(NAMESPACE).put(HtmlUnitBrowser.class, htmlUnit);
+                browser = htmlUnit;
+                return htmlUnit;
             }
-            ChromiumBrowser browser = classContext(context).getStore(NAMESPACE)
+            ChromiumBrowser chromium = classContext(context).getStore(NAMESPACE)
                     .getOrComputeIfAbsent(ChromiumBrowser.class, key -> new ChromiumBrowser(), ChromiumBrowser.class);
-            browser.reset();
-            return browser;
+            chromium.reset();
+            browser = chromium;
+            return chromium;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (browser == null || context.getExecutionException().isPresent()) {
+                return;
+            }
+            List<String> errors = browser.consoleErrors();
+            if (!errors.isEmpty()) {
+                throw new AssertionError(kind + ": the pages reported " + errors.size() + " error(s):\n  "
+                        + String.join("\n  ", errors) + "\npage log:\n" + browser.pageLog());
+            }
         }
 
         private static ExtensionContext classContext(ExtensionContext context) {

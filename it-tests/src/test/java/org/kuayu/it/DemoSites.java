@@ -1,0 +1,102 @@
+package org.kuayu.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.kuayu.demo.DemoServer;
+import org.kuayu.demo.Site;
+
+/**
+ * The demo server the integration tests run against: the three sites ({@code domain1} host, {@code domain2}
+ * remote, {@code domain3} attacker) on free ports, started once per test run by {@link BrowserExtension} and
+ * stopped when the run ends.
+ *
+ * <pre>{@code
+ * browser.open(sites.domain1() + "/test/host.html");
+ * }</pre>
+ */
+public final class DemoSites implements AutoCloseable {
+
+    private final DemoServer server;
+
+    private DemoSites(DemoServer server) {
+        this.server = server;
+    }
+
+    /** Starts the sites on free ports and checks that they serve the real {@code kuayu.js}. */
+    static DemoSites start() {
+        DemoServer server = DemoServer.builder().freePorts().build();
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The demo server did not start: " + e, e);
+        }
+        DemoSites sites = new DemoSites(server);
+        try {
+            sites.requireBundle();
+        } catch (RuntimeException e) {
+            try {
+                server.close();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
+        return sites;
+    }
+
+    /** The host site's origin, such as {@code http://www.domain1.localhost:40123} (no trailing slash). */
+    public String domain1() {
+        return origin(Site.DOMAIN1);
+    }
+
+    /** The remote site's origin. */
+    public String domain2() {
+        return origin(Site.DOMAIN2);
+    }
+
+    /** The third, unrelated site's origin (the attacker). */
+    public String domain3() {
+        return origin(Site.DOMAIN3);
+    }
+
+    private String origin(Site site) {
+        return server.baseUrl(site).toString();
+    }
+
+    /**
+     * Fails at once, saying why, when the sites do not serve the bundle: every scenario would otherwise time
+     * out one by one. (The test JVM resolves the sites' names through the hosts file surefire gives it.)
+     */
+    private void requireBundle() {
+        URI bundle = URI.create(domain1() + "/kuayu/kuayu.js");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(bundle)
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("kuayu")) {
+                throw new IllegalStateException(bundle + " answered " + response.statusCode() + " without the bundle:"
+                        + " build the kuayu-teavm module first (mvn -B install -DskipTests from the top folder)");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not fetch " + bundle + ": " + e + ". Run the tests through Maven"
+                    + " (surefire passes -Djdk.net.hosts.file=it-tests/hosts so the test host names resolve).", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking " + bundle, e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "demo sites " + domain1() + ", " + domain2() + ", " + domain3();
+    }
+}
