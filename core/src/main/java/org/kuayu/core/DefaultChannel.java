@@ -28,9 +28,14 @@ final class DefaultChannel implements CrossDomainChannel {
         this.remoteOrigin = remoteOrigin;
     }
 
+    /** Starts the stack; a transport that cannot work here fails the channel in a later task, never in the call. */
     void start(Stack newStack) {
         stack = newStack;
-        stack.start();
+        try {
+            stack.start();
+        } catch (KuayuException e) {
+            failLater(e);
+        }
     }
 
     /** Where the stack's top delivers. */
@@ -139,7 +144,7 @@ final class DefaultChannel implements CrossDomainChannel {
                 state = ChannelState.READY;
                 transportName = m.body();
                 if (remoteOrigin == null) {
-                    remoteOrigin = Origin.tryParse(m.origin());
+                    remoteOrigin = Origin.reuseOrParse(m.origin(), null);
                 }
                 notify(new Runnable() {
                     @Override
@@ -153,7 +158,7 @@ final class DefaultChannel implements CrossDomainChannel {
                 return;
             case MESSAGE:
                 final String body = m.body();
-                final Origin from = Origin.tryParse(m.origin());
+                final Origin from = Origin.reuseOrParse(m.origin(), remoteOrigin);
                 notify(new Runnable() {
                     @Override
                     public void run() {

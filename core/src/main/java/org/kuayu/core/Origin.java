@@ -24,11 +24,14 @@ public final class Origin {
     private final String scheme;
     private final String host;
     private final int port;
+    private final String serialized;
 
     private Origin(String scheme, String host, int port) {
         this.scheme = scheme;
         this.host = host;
         this.port = port;
+        boolean defaultPort = port == defaultPort(scheme);
+        this.serialized = scheme + "://" + host + (defaultPort || port < 0 ? "" : ":" + port);
     }
 
     /**
@@ -106,6 +109,17 @@ public final class Origin {
         }
     }
 
+    /**
+     * Like {@link #tryParse}, but returns {@code previous} when it already is that origin: the sender of a channel's
+     * frames is nearly always the same, so hot paths keep the last one instead of parsing every frame's origin.
+     */
+    public static Origin reuseOrParse(String serializedOrigin, Origin previous) {
+        if (previous != null && previous.serialized.equals(serializedOrigin)) {
+            return previous;
+        }
+        return serializedOrigin == null ? null : tryParse(serializedOrigin);
+    }
+
     private static int parsePort(String text, String url) {
         if (text.length() > 5) {
             throw new IllegalArgumentException("port out of range in '" + url + "'");
@@ -156,8 +170,7 @@ public final class Origin {
     /** The serialised origin, as browsers put in {@code MessageEvent.origin}: the default port is left out. */
     @Override
     public String toString() {
-        boolean defaultPort = port == defaultPort(scheme);
-        return scheme + "://" + host + (defaultPort || port < 0 ? "" : ":" + port);
+        return serialized;
     }
 
     @Override

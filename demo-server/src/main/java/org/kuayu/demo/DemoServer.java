@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -278,13 +279,13 @@ public final class DemoServer implements AutoCloseable {
         }
 
         public DemoServer build() {
+            Map<Integer, Site> sitesByPort = new HashMap<>();
             for (Site site : Site.values()) {
-                for (Site other : Site.values()) {
-                    int port = ports.get(site);
-                    if (site.ordinal() < other.ordinal() && port != 0 && port == ports.get(other)) {
-                        throw new IllegalArgumentException(site.siteName() + " and " + other.siteName()
-                            + " both use port " + port + "; give each site its own port (or 0 for a free one)");
-                    }
+                int port = ports.get(site);
+                Site other = port == 0 ? null : sitesByPort.putIfAbsent(port, site);
+                if (other != null) {
+                    throw new IllegalArgumentException(other.siteName() + " and " + site.siteName() + " both use port "
+                        + port + "; give each site its own port (or 0 for a free one)");
                 }
             }
             return new DemoServer(this);

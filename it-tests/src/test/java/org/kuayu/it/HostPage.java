@@ -89,6 +89,11 @@ final class HostPage {
         browser.waitFor(condition, BOUND);
     }
 
+    /** Waits for a JavaScript condition, within {@code bound}. */
+    void waitFor(String condition, Duration bound) {
+        browser.waitFor(condition, bound);
+    }
+
     /** Waits until at least {@code n} events of this type were recorded. */
     void awaitCount(String type, int n) {
         waitFor("KT.count(" + js(type) + ") >= " + n);

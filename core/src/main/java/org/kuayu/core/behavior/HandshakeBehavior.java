@@ -102,20 +102,17 @@ public abstract class HandshakeBehavior extends BaseBehavior {
         }
     }
 
-    /** The channel is ready (the peer is {@code peerOrigin}): tell the layers above, then send what was queued, in order. */
+    /** The channel is ready (the peer is {@code peerOrigin}): send what was queued, in order, then tell the layers above. */
     protected final void opened(Link link, String peerOrigin) {
         state = State.READY;
         log.log("ready over " + transport.name() + " with " + peerOrigin);
-        link.up(Message.local(MessageKind.OPENED, transport.name()).withOrigin(peerOrigin));
+        // Queued data goes out before anything the layers above send when they hear of readiness, so order holds.
         List<Message> pending = new ArrayList<Message>(queue);
         queue.clear();
         for (Message m : pending) {
-            if (state != State.READY) {
-                queue.add(m);
-            } else {
-                link.down(m.withChannel(channelId));
-            }
+            link.down(m.withChannel(channelId));
         }
+        link.up(Message.local(MessageKind.OPENED, transport.name()).withOrigin(peerOrigin));
     }
 
     /** The handshake failed for good. */

@@ -41,6 +41,7 @@ public final class RpcBehavior extends BaseBehavior {
     private final Map<Long, Pending> pending = new HashMap<Long, Pending>();
     private long nextId = 1;
     private boolean closed;
+    private Origin lastSender;
 
     public RpcBehavior(Platform platform, RequestHandler handler, DebugLog log) {
         this.platform = platform;
@@ -165,7 +166,8 @@ public final class RpcBehavior extends BaseBehavior {
             return;
         }
         try {
-            handler.onRequest(m.body(), Origin.tryParse(m.origin()), reply);
+            lastSender = Origin.reuseOrParse(m.origin(), lastSender);
+            handler.onRequest(m.body(), lastSender, reply);
         } catch (RuntimeException e) {
             reply.reject(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
         }

@@ -3,7 +3,6 @@ package org.kuayu.core.stack;
 import java.util.List;
 
 import org.kuayu.core.DebugLog;
-import org.kuayu.core.Json;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
@@ -48,7 +47,11 @@ public final class Stack {
         return transport;
     }
 
-    /** Opens the transport, then starts the behaviours from the bottom up (so a handshake can send at once). */
+    /**
+     * Opens the transport, then starts the behaviours from the bottom up (so a handshake can send at once).
+     *
+     * @throws KuayuException when the transport cannot work here; the stack is stopped again
+     */
     public void start() {
         running = true;
         try {
@@ -64,8 +67,8 @@ public final class Stack {
                 }
             });
         } catch (KuayuException e) {
-            deliverUp(Message.local(MessageKind.FAILED, Json.error(e.code(), e.getMessage())));
-            return;
+            stop();
+            throw e;
         }
         for (int i = layers.length - 1; i >= 0 && running; i--) {
             layers[i].start(links[i]);

@@ -1,0 +1,243 @@
+package org.kuayu.core.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.platform.PortHandle;
+import org.kuayu.core.platform.PortPair;
+import org.kuayu.core.platform.WindowHandle;
+import org.kuayu.core.platform.WindowMessageListener;
+
+/**
+ * One document's global object in the {@link SimBrowser}: the {@link Platform} its page code runs on.
+ *
+ * <pre>{@code
+ * SimWindow host = browser.open("http://host.test/index.html");
+ * CrossDomainChannel channel = Kuayu.connect(host, options);    // host is the platform
+ * browser.runUntil(channel::isReady, 5000);
+ * }</pre>
+ *
+ * <p>Each load makes a new {@code SimWindow}: when a frame reloads or navigates, the old one dies with its message
+ * listeners, timers, ports and child frames, and calls made on it afterwards do nothing (as no code of a gone
+ * document runs in browsers). Its origin comes from its URL; a frame's initial {@code about:blank} document
+ * inherits its parent's origin. {@link #randomId()} is seeded by the browser, so runs repeat exactly.
+ */
+public final class SimWindow implements Platform {
+    private final SimBrowser browser;
+    private final SimContext context;
+    private final String url;
+    private final String origin;
+    private final String baseUrl;
+    private final boolean initialBlank;
+    private boolean alive = true;
+    private final List<Registration> listeners = new ArrayList<Registration>();
+    private final List<SimFrame> frames = new ArrayList<SimFrame>();
+    private final List<String> debugLines = new ArrayList<String>();
+
+    SimWindow(SimBrowser browser, SimContext context, String url, String origin, String baseUrl, boolean initialBlank) {
+        this.browser = browser;
+        this.context = context;
+        this.url = url;
+        this.origin = origin;
+        this.baseUrl = baseUrl;
+        this.initialBlank = initialBlank;
+        browser.register(this);
+    }
+
+    /** The browser this window lives in. */
+    public SimBrowser browser() {
+        return browser;
+    }
+
+    /** The document's URL ({@code about:blank} for a frame's initial document). */
+    public String url() {
+        return url;
+    }
+
+    /** This document's serialised origin. */
+    public String origin() {
+        return origin;
+    }
+
+    /** False once the document was replaced (reload, navigation) or its frame removed. */
+    public boolean isAlive() {
+        return alive;
+    }
+
+    /** True for a tab's window, false for a frame's. */
+    public boolean isTopLevel() {
+        return context.parent == null;
+    }
+
+    /** The frame element showing this window, or null for a top-level window. */
+    public SimFrame frameElement() {
+        return context.element;
+    }
+
+    /** The frames this document created that are still attached, oldest first. */
+    public List<SimFrame> frames() {
+        return Collections.unmodifiableList(new ArrayList<SimFrame>(frames));
+    }
+
+    /** The number of {@code message} listeners registered and not cancelled. */
+    public int listenerCount() {
+        return alive ? listeners.size() : 0;
+    }
+
+    /** Lines written with {@link #debug}. */
+    public List<String> debugLines() {
+        return Collections.unmodifiableList(new ArrayList<String>(debugLines));
+    }
+
+    /**
+     * A reference to {@code other}'s browsing context as this document's script could hold one ({@code window.open},
+     * {@code opener}, {@code frames[i]}); posting through it sends from this document. For forging attacks in tests.
+     */
+    public WindowHandle handleTo(SimWindow other) {
+        return new SimWindowHandle(other.context, this);
+    }
+
+    boolean isInitialBlank() {
+        return initialBlank;
+    }
+
+    SimContext context() {
+        return context;
+    }
+
+    // ---- Platform ----
+
+    @Override
+    public String selfOrigin() {
+        return origin;
+    }
+
+    @Override
+    public String resolveUrl(String relative) {
+        return SimUrls.resolve(baseUrl, relative);
+    }
+
+    @Override
+    public String randomId() {
+        Random random = browser.idRandom();
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            sb.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public double now() {
+        return browser.now();
+    }
+
+    @Override
+    public Cancellable schedule(int delayMillis, Runnable task) {
+        if (!alive) {
+            return SimBrowser.NOTHING;
+        }
+        return browser.schedule(this, delayMillis, true, task);
+    }
+
+    @Override
+    public WindowHandle parent() {
+        return context.parent == null ? null : new SimWindowHandle(context.parent, this);
+    }
+
+    @Override
+    public String parentOriginHint() {
+        if (context.parent == null || !browser.hasAncestorOrigins() || context.parent.current() == null) {
+            return null;
+        }
+        return context.parent.current().origin();
+    }
+
+    @Override
+    public Cancellable listen(WindowMessageListener listener) {
+        if (!alive) {
+            return SimBrowser.NOTHING;
+        }
+        final Registration r = new Registration(listener);
+        listeners.add(r);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                listeners.remove(r);
+            }
+        };
+    }
+
+    @Override
+    public PortPair createMessageChannel() {
+        if (!browser.hasMessageChannels()) {
+            return null;
+        }
+        SimPort a = new SimPort(browser, this);
+        SimPort b = new SimPort(browser, this);
+        a.entangle(b);
+        return new PortPair(a, b);
+    }
+
+    @Override
+    public FrameHandle createFrame(String frameUrl, boolean hidden) {
+        if (!alive) {
+            throw new IllegalStateException("the document is gone");
+        }
+        SimFrame frame = new SimFrame(this, resolveUrl(frameUrl), hidden);
+        frames.add(frame);
+        return frame;
+    }
+
+    @Override
+    public void debug(String line) {
+        debugLines.add(line);
+        browser.recordDebug(this, line);
+    }
+
+    // ---- the browser's side ----
+
+    /** Dispatches a message event to this document's listeners, each in turn; a throwing listener is reported. */
+    void dispatch(String text, String senderOrigin, SimContext sender, SimPort port) {
+        for (Registration r : new ArrayList<Registration>(listeners)) {
+            if (alive && listeners.contains(r)) {
+                browser.runGuarded(() -> r.listener.onMessage(text, senderOrigin, new SimWindowHandle(sender, this), port));
+            }
+        }
+    }
+
+    void frameRemoved(SimFrame frame) {
+        frames.remove(frame);
+    }
+
+    /** The document goes away: listeners, timers (via {@link #isAlive}), frames and ports with it. */
+    void unload() {
+        if (!alive) {
+            return;
+        }
+        alive = false;
+        listeners.clear();
+        for (SimFrame f : new ArrayList<SimFrame>(frames)) {
+            f.remove();
+        }
+        browser.closePortsOf(this);
+    }
+
+    @Override
+    public String toString() {
+        return "SimWindow[" + url + (alive ? "" : ", gone") + "]";
+    }
+
+    private static final class Registration {
+        final WindowMessageListener listener;
+
+        Registration(WindowMessageListener listener) {
+            this.listener = listener;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.kuayu.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kuayu.it.HostPage.js;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The handshake works whichever page is first, and again after the remote page reloads; a page that never
+ * answers makes it fail with TIMEOUT.
+ */
+class HandshakeTest {
+
+    @BrowserTest
+    void connectFirstThroughFrameKuayuCreates(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connect("{remote: " + js(host.remoteUrl("echo")) + "}");
+        host.awaitCount("ready", 1);
+
+        assertEquals(1, host.iframes(), host.why());
+        assertEquals(Map.of("echo", 1L), host.reply("1"), host.why());
+        assertEquals(1, count(host.remoteEvents(), "ready"), "the remote became ready once");
+    }
+
+    @BrowserTest
+    void remoteLoadedBeforeConnect(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.eval("KT.addFrame('remote', " + js(host.remoteUrl("echo")) + ")");
+        host.awaitCount("frameload", 1);
+
+        host.connect("{frame: 'remote'}");
+        host.awaitCount("ready", 1);
+
+        assertEquals(1, host.iframes(), "Kuayu uses the given frame and adds none\n" + host.log());
+        assertEquals(Map.of("echo", 2L), host.reply("2"), host.why());
+        assertEquals(1, count(host.remoteEvents(), "ready"), "the remote became ready once");
+    }
+
+    @BrowserTest
+    void connectToGivenFrameBeforeItLoaded(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        // One script turn: the frame's page cannot have loaded before connect runs.
+        host.eval("KT.addFrame('remote', " + js(host.remoteUrl("echo")) + ") && KT.connect({frame: 'remote'})");
+        host.awaitCount("ready", 1);
+
+        assertEquals(1, host.iframes(), host.why());
+        assertEquals(Map.of("echo", 3L), host.reply("3"), host.why());
+        assertEquals(1, count(host.remoteEvents(), "ready"), "the remote became ready once");
+    }
+
+    @BrowserTest
+    void remoteReloadedByTheHostOpensAgain(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connectAndAwaitReady("echo");
+        assertEquals(Map.of("echo", "before"), host.reply("'before'"), host.why());
+
+        host.eval("KT.reloadFrame(null, 'by-host')");
+        host.awaitCount("ready", 2);
+
+        assertEquals(Map.of("echo", "after"), host.reply("'after'"), host.why());
+        assertTrue(String.valueOf(host.eval("KT.firstFrame().src")).contains("reload=by-host"), host.why());
+        assertEquals(0, host.count("close") + host.count("error"), host.why());
+    }
+
+    @BrowserTest
+    void remoteReloadingItselfOpensAgain(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connectAndAwaitReady("echo");
+
+        assertEquals(Map.of("reloading", true), host.reply("{cmd: 'reload'}"), host.why());
+        host.awaitCount("ready", 2);
+
+        assertEquals(Map.of("echo", "after"), host.reply("'after'"), host.why());
+        assertFreshRemote(host);
+        assertEquals(0, host.count("close") + host.count("error"), host.why());
+    }
+
+    @BrowserTest
+    void pageWithoutKuayuTimesOut(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connect("{remote: " + js(sites.domain2() + "/test/blank.html") + ", timeout: 1000}");
+        host.awaitCount("close", 1);
+
+        List<Map<String, Object>> errors = host.events("error");
+        assertEquals(1, errors.size(), host.why());
+        assertEquals("TIMEOUT", errors.get(0).get("code"), host.why());
+        assertEquals(List.of("connect", "error", "close"), host.eventTypes(), host.why());
+    }
+
+    /** The reloaded remote is a new page: its log starts afresh (one ready, then this test's requests). */
+    private static void assertFreshRemote(HostPage host) {
+        List<Map<String, Object>> events = host.remoteEvents();
+        assertEquals(1, count(events, "ready"), "the reloaded remote page's own log: " + events);
+    }
+
+    static long count(List<Map<String, Object>> events, String type) {
+        return events.stream().filter(e -> type.equals(e.get("type"))).count();
+    }
+}

@@ -1,0 +1,77 @@
+package org.kuayu.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kuayu.it.HostPage.js;
+
+import java.util.List;
+import java.util.Map;
+
+/** Requests that are never answered, and closing the channel from either side. */
+class LifecycleTest {
+
+    @BrowserTest
+    void unansweredRequestTimesOutAndTheChannelStaysUsable(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        // The remote page loads first, so the 500 ms cover only the handshake's few messages and the request.
+        host.eval("KT.addFrame('remote', " + js(host.remoteUrl("silent")) + ")");
+        host.awaitCount("frameload", 1);
+        host.connect("{frame: 'remote', timeout: 500}");
+        host.awaitCount("ready", 1);
+
+        Map<String, Object> result = host.awaitResult(host.request("'never answered'"));
+        assertEquals("error", result.get("state"), host.why());
+        assertEquals("TIMEOUT", result.get("code"), host.why());
+
+        assertEquals("pong", host.reply("{cmd: 'ping'}"), host.why());
+        assertNull(host.send("'still here'"), host.why());
+        host.awaitCount("message", 1);
+        assertEquals(List.of("connect", "ready", "message"), host.eventTypes(), host.why());
+    }
+
+    @BrowserTest
+    void hostClosesTheChannel(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connectAndAwaitReady("silent");
+        int pending = host.request("'pending'");
+        assertEquals(1, host.iframes(), host.why());
+
+        assertNull(host.eval("KT.close()"), host.why());
+        host.awaitCount("close", 1);
+
+        Map<String, Object> result = host.awaitResult(pending);
+        assertEquals("error", result.get("state"), host.why());
+        assertEquals("CLOSED", result.get("code"), host.why());
+        host.waitFor("KT.iframes() === 0");
+        assertEquals(false, host.state().get("ready"), host.why());
+        assertEquals("closed", host.state().get("state"), host.why());
+        assertClosed(host);
+        assertEquals(List.of("connect", "ready", "close"), host.eventTypes(), host.why());
+    }
+
+    @BrowserTest
+    void remoteClosesTheChannel(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connectAndAwaitReady("echo");
+
+        assertEquals(Map.of("closing", true), host.reply("{cmd: 'close'}"), host.why());
+        host.awaitCount("close", 1);
+
+        assertEquals("closed", host.state().get("state"), host.why());
+        assertClosed(host);
+        assertEquals(List.of("connect", "ready", "close"), host.eventTypes(), host.why());
+    }
+
+    /** Once closed, a request fails with CLOSED (thrown or rejected) and send throws CLOSED. */
+    private static void assertClosed(HostPage host) {
+        Map<String, Object> late = host.awaitResult(host.request("'too late'"));
+        assertTrue(List.of("error", "thrown").contains(late.get("state")), host.why());
+        assertEquals("CLOSED", late.get("code"), host.why());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sendError = (Map<String, Object>) host.send("'too late'");
+        assertNotNull(sendError, "send after close should throw CLOSED\n" + host.log());
+        assertEquals("CLOSED", sendError.get("code"), host.why());
+    }
+}
