@@ -67,7 +67,7 @@ public final class AcceptOptions extends ChannelOptions {
             String trimmed = origin.trim();
             for (int i = trimmed.indexOf("://") + 3; i < trimmed.length(); i++) {
                 boolean trailingSlash = trimmed.charAt(i) == '/' && i == trimmed.length() - 1;
-                if ("/?#".indexOf(trimmed.charAt(i)) >= 0 && !trailingSlash) {
+                if ("/?#\\".indexOf(trimmed.charAt(i)) >= 0 && !trailingSlash) {
                     throw new IllegalArgumentException("allowed origin '" + origin + "' has a path, query or fragment;"
                             + " write just " + canonical);
                 }

@@ -59,7 +59,8 @@ public final class Origin {
         }
         int start = colon + 3;
         int end = start;
-        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+        // Browsers end the authority at "\" too (read as "/" in http(s) URLs): "http://a.com\@b.com" is a.com.
+        while (end < text.length() && "/?#\\".indexOf(text.charAt(end)) < 0) {
             end++;
         }
         String authority = text.substring(start, end);
@@ -86,10 +87,8 @@ public final class Origin {
             host = portColon >= 0 ? authority.substring(0, portColon) : authority;
             portText = portColon >= 0 ? authority.substring(portColon + 1) : null;
         }
+        // A trailing dot is kept: browsers treat "a.com." and "a.com" as two origins.
         host = host.toLowerCase();
-        if (host.endsWith(".") && host.length() > 1) {
-            host = host.substring(0, host.length() - 1);
-        }
         if (host.isEmpty()) {
             throw new IllegalArgumentException("no host in '" + url + "'");
         }

@@ -20,7 +20,13 @@ import org.kuayu.core.wire.WireCodec;
 
 /**
  * The postMessage transport: frames travel with {@code window.postMessage}, always addressed to the peer's exact
- * origin, and, once the handshake is done, over a dedicated {@code MessageChannel} where the browser has one.
+ * origin, and, once the handshake is done, over dedicated {@code MessageChannel}s where the browser has them.
+ *
+ * <p>The private path is two one-way channels: each side creates one, keeps the end it posts into, and hands the
+ * other end to the peer with its {@code RDY}. A side posts over its channel once it holds both its own end and the
+ * peer's (so both directions exist), and its own end has been handed over. Two channels instead of one cost
+ * nothing measurable and keep the path working where a browser's {@code MessageChannel} only carries messages from
+ * {@code port2} to {@code port1} (HtmlUnit 4).
  *
  * <p>Why the MessageChannel: a port is a private pipe between exactly two windows. Nobody else can post into it,
  * other libraries' window messages never reach it, and in Chromium a MessagePort ping-pong across sites runs about
@@ -71,8 +77,11 @@ public final class PostMessageTransport implements Transport {
     private WindowHandle parent;
     private Cancellable windowListener;
     private Cancellable loadListener;
-    private PortHandle port;
-    private boolean portActive;
+    /** Ours: the end of our MessageChannel we post into. */
+    private PortHandle sendPort;
+    /** The peer's: the far end of its MessageChannel, which it posts into. */
+    private PortHandle receivePort;
+    /** The far end of {@link #sendPort}, to hand over with the next window frame. */
     private PortHandle transfer;
 
     private PostMessageTransport(TransportSetup setup) {
@@ -152,8 +161,8 @@ public final class PostMessageTransport implements Transport {
 
     @Override
     public void send(String text, String targetOrigin) {
-        if (portActive) {
-            port.post(text);
+        if (sendPort != null && receivePort != null && transfer == null) {
+            sendPort.post(text);
             return;
         }
         WindowHandle target = peerWindow();
@@ -171,24 +180,16 @@ public final class PostMessageTransport implements Transport {
     }
 
     @Override
-    public boolean offerPrivatePath(final String peerOrigin) {
-        dropPrivatePath();
+    public boolean offerPrivatePath() {
+        closePort(sendPort);
+        sendPort = null;
         PortPair pair = platform.createMessageChannel();
         if (pair == null) {
+            transfer = null;
             return false;
         }
-        final PortHandle local = pair.local();
-        port = local;
+        sendPort = pair.local();
         transfer = pair.remote();
-        local.listen(new TextListener() {
-            @Override
-            public void onText(String text) {
-                if (port == local) {
-                    portActive = true;
-                    listener.onFrame(text, peerOrigin, null);
-                }
-            }
-        });
         return true;
     }
 
@@ -197,14 +198,13 @@ public final class PostMessageTransport implements Transport {
         if (!(attachment instanceof PortHandle)) {
             return false;
         }
-        dropPrivatePath();
+        closePort(receivePort);
         final PortHandle adopted = (PortHandle) attachment;
-        port = adopted;
-        portActive = true;
+        receivePort = adopted;
         adopted.listen(new TextListener() {
             @Override
             public void onText(String text) {
-                if (port == adopted) {
+                if (receivePort == adopted) {
                     listener.onFrame(text, origin, null);
                 }
             }
@@ -214,12 +214,17 @@ public final class PostMessageTransport implements Transport {
 
     @Override
     public void dropPrivatePath() {
+        closePort(sendPort);
+        closePort(receivePort);
+        sendPort = null;
+        receivePort = null;
+        transfer = null;
+    }
+
+    private static void closePort(PortHandle port) {
         if (port != null) {
             port.close();
         }
-        port = null;
-        portActive = false;
-        transfer = null;
     }
 
     @Override

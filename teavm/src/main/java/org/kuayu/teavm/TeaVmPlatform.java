@@ -114,7 +114,8 @@ public final class TeaVmPlatform implements Platform {
         if (channel == null) {
             return null;
         }
-        return new PortPair(new JsPort(port(channel, 1)), new JsPort(port(channel, 2)));
+        // This page posts into port2 and hands port1 over: HtmlUnit's MessageChannel only carries port2 -> port1.
+        return new PortPair(new JsPort(port(channel, 2)), new JsPort(port(channel, 1)));
     }
 
     @Override

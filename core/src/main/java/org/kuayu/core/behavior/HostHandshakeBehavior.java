@@ -17,9 +17,12 @@ import org.kuayu.core.wire.MessageKind;
  * <li>Requirement: it works whichever page loads first. Protocol: the host sends {@code SYN} at once, again each
  * time the remote frame finishes loading, and again when the remote announces itself with {@code HEL}; the remote
  * answers every {@code SYN} of its channel with {@code ACK} carrying its session id.</li>
- * <li>Requirement: the fast private path is used only when both pages have it. Protocol: on {@code ACK} the host
- * offers its private path (a MessageChannel port rides along) with {@code RDY}; the remote answers {@code RDY} over
- * the path it took; the host is ready when that {@code RDY} arrives, and sends over the path it came on.</li>
+ * <li>Requirement: the fast private path is used only when both pages have it, and only once both directions of
+ * it are known to exist. Protocol: on {@code ACK} the host offers its half of the private path (a port it posts
+ * into rides along) with {@code RDY}; the remote takes it, offers its own half with its answering {@code RDY},
+ * and from then on sends over the private path if both halves exist; the host does the same when that
+ * {@code RDY} arrives, and is ready. Each side posts into a channel it created itself, which also avoids
+ * HtmlUnit's one-way {@code MessageChannel}.</li>
  * <li>Requirement: a remote page that reloads gets a working channel again. Protocol: a {@code HEL} or {@code ACK}
  * with a new session id means a new remote page: requests in flight fail with TRANSMISSION_FAILED (the new page
  * never saw them), the channel reports it is not ready, and steps 1-2 run again; data sent meanwhile is queued.
@@ -78,6 +81,7 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
             case READY:
                 if (mine(m) && state == State.OPENING) {
                     cancelTimer();
+                    transport.acceptPrivatePath(m.attachment(), m.origin());
                     opened(link, m.origin());
                 }
                 return;
@@ -108,7 +112,7 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
         remoteSession = session;
         transport.dropPrivatePath();
         state = State.OPENING;
-        transport.offerPrivatePath(remoteOrigin);
+        transport.offerPrivatePath();
         link.down(new Message(MessageKind.READY, channelId, 0, ""));
     }
 

@@ -15,8 +15,8 @@ import org.kuayu.core.wire.MessageKind;
  * {@code SYN} before this page was ready sends it again, and a host whose remote reloaded sees a new session.</li>
  * <li>The first {@code SYN} (from an origin the origin behaviour admitted) binds it to that channel id; every
  * {@code SYN} of that channel is answered with {@code ACK} {session}; other channel ids are ignored.</li>
- * <li>On the host's {@code RDY} it takes up the private path if one came along, answers {@code RDY} over it, and
- * is ready.</li>
+ * <li>On the host's {@code RDY} it takes up the host's half of the private path if one came along, offers its own
+ * half with its answering {@code RDY}, and is ready.</li>
  * </ol>
  * The remote has no handshake timeout: a host may connect at any time.
  */
@@ -53,6 +53,7 @@ public final class RemoteHandshakeBehavior extends HandshakeBehavior {
             case READY:
                 if (mine(m) && state != State.CLOSED) {
                     transport.acceptPrivatePath(m.attachment(), m.origin());
+                    transport.offerPrivatePath();
                     link.down(new Message(MessageKind.READY, channelId, 0, ""));
                     if (state != State.READY) {
                         opened(link, m.origin());

@@ -10,12 +10,12 @@ public final class PortPair {
         this.remote = remote;
     }
 
-    /** The end this page keeps. */
+    /** The end this page keeps and posts into. */
     public PortHandle local() {
         return local;
     }
 
-    /** The end to transfer to the other window. */
+    /** The end to transfer to the other window, which listens on it. */
     public PortHandle remote() {
         return remote;
     }

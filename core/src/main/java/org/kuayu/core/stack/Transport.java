@@ -32,15 +32,17 @@ public interface Transport {
     void send(String frame, String targetOrigin);
 
     /**
-     * Host: prepare a private path to the remote (postMessage moves onto a MessageChannel here) whose far end
-     * rides along with the next frame sent; frames arriving over it are reported as from {@code peerOrigin}. The transport switches its outgoing frames to the private path once
-     * a frame arrives over it. Returns false when there is none.
+     * Prepare this side's half of a private path (postMessage: a MessageChannel this page posts into). Its far end
+     * rides along with the next frame sent; from then on, once the peer's half has been accepted too, frames go
+     * over the private path. Returns false when there is none. Called by the host before its {@code RDY} and by
+     * the remote before its answering {@code RDY}.
      */
-    boolean offerPrivatePath(String peerOrigin);
+    boolean offerPrivatePath();
 
     /**
-     * Remote: take up the private path whose end arrived as {@code attachment} with a frame from {@code origin}
-     * (already verified by the behaviours). Returns true when later frames go over it.
+     * Take up the peer's half of the private path, which arrived as {@code attachment} with a frame from
+     * {@code origin} (already verified by the behaviours); frames arriving over it are reported as from that
+     * origin. Returns false when the attachment is not one.
      */
     boolean acceptPrivatePath(Object attachment, String origin);
 

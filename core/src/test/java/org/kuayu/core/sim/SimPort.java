@@ -37,7 +37,7 @@ public final class SimPort implements PortHandle {
         if (closed || owner == null || !owner.isAlive()) {
             return;
         }
-        browser.postPortMessage(partner, text);
+        browser.postOffice().postPortMessage(partner, text);
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class SimPort implements PortHandle {
     }
 
     private void dispatch(String text) {
-        browser.countPortDelivery();
+        browser.postOffice().countPortDelivery();
         final TextListener l = listener;
         browser.runGuarded(() -> l.onText(text));
     }

@@ -22,7 +22,7 @@ final class SimWindowHandle implements WindowHandle {
         if (transfer != null && !(transfer instanceof SimPort)) {
             throw new IllegalArgumentException("only ports of the simulated browser can be transferred");
         }
-        holder.browser().postWindowMessage(holder, target, text, targetOrigin, (SimPort) transfer);
+        holder.browser().postOffice().postWindowMessage(holder, target, text, targetOrigin, (SimPort) transfer);
     }
 
     @Override

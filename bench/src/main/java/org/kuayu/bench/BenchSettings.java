@@ -1,0 +1,54 @@
+package org.kuayu.bench;
+
+import java.nio.file.Path;
+
+/**
+ * How long and how often each measurement runs, and where the report goes. Defaults: 5 runs, 500 ms warm-up
+ * and 1,000 ms measured per run, {@code docs/benchmarks.md} under the working directory. They keep the whole
+ * bench under about four minutes on two cores.
+ *
+ * <pre>{@code
+ * BenchSettings.parse("--runs=3", "--millis=2000", "--out=/tmp/benchmarks.md")
+ * }</pre>
+ */
+record BenchSettings(int runs, int warmupMillis, int millis, Path out) {
+
+    static final String USAGE = "Usage: Benchmarks [--runs=N] [--warmup=MS] [--millis=MS] [--out=FILE]\n"
+            + "  defaults: --runs=5 --warmup=500 --millis=1000 --out=docs/benchmarks.md";
+
+    BenchSettings {
+        if (runs < 1 || warmupMillis < 0 || millis < 1) {
+            throw new IllegalArgumentException("runs and millis must be at least 1 and warmup at least 0; got runs="
+                    + runs + " warmup=" + warmupMillis + " millis=" + millis);
+        }
+    }
+
+    /** Reads {@code --runs=N --warmup=MS --millis=MS --out=FILE}; anything else is refused. */
+    static BenchSettings parse(String... args) {
+        int runs = 5;
+        int warmup = 500;
+        int millis = 1000;
+        Path out = Path.of("docs", "benchmarks.md");
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            String value = equals < 0 ? "" : arg.substring(equals + 1);
+            switch (name) {
+                case "--runs" -> runs = number(name, value);
+                case "--warmup" -> warmup = number(name, value);
+                case "--millis" -> millis = number(name, value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("Unknown argument " + arg);
+            }
+        }
+        return new BenchSettings(runs, warmup, millis, out);
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a whole number, like " + name + "=3; got " + value);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.kuayu.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.kuayu.demo.DemoServer;
+import org.kuayu.demo.Site;
+
+/**
+ * The bench: starts the demo server on free loopback ports and one headless Chromium, measures round trips per
+ * second ({@code bench/roundtrip.html}), time to ready ({@code bench/connect.html}) and the bundle sizes, and
+ * writes {@code docs/benchmarks.md}. The pages do all the timing; this class only loads them and collects.
+ *
+ * <pre>{@code
+ * ./scripts/bench.sh --runs=5 --warmup=500 --millis=1000
+ * }</pre>
+ *
+ * Exit status: 0 when every measurement produced a number, 1 when some failed (the report lists them), 2 for bad
+ * arguments or a missing browser.
+ */
+public final class Benchmarks {
+
+    /** Generous: a measurement takes warm-up + millis plus the time for the last replies (1 MB ones) to return. */
+    private static final Duration SLACK = Duration.ofSeconds(60);
+
+    private final BenchSettings settings;
+    private final DemoServer demo;
+    private final BenchBrowser browser;
+    private final Results results = new Results();
+
+    private Benchmarks(BenchSettings settings, DemoServer demo, BenchBrowser browser) {
+        this.settings = settings;
+        this.demo = demo;
+        this.browser = browser;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchSettings.USAGE);
+            System.exit(2);
+            return;
+        }
+        String missing = BenchBrowser.missing();
+        if (missing != null) {
+            System.err.println(missing);
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
+        Results results;
+        Map<String, String> machine;
+        try (DemoServer demo = DemoServer.builder().freePorts().build().start();
+             BenchBrowser browser = new BenchBrowser()) {
+            Benchmarks bench = new Benchmarks(settings, demo, browser);
+            bench.run();
+            results = bench.results;
+            machine = Machine.describe(browser.browserVersion(), browser.driverVersion());
+        }
+        results.sizes.add(BundleSize.fromClasspath("kuayu.js"));
+        results.sizes.add(BundleSize.fromClasspath("kuayu.mjs"));
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        String report = new Report(settings, results, machine,
+                date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                seconds / 60 + " min " + seconds % 60 + " s").markdown();
+        write(settings.out(), report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Wrote " + settings.out().toAbsolutePath());
+        System.exit(results.failures.isEmpty() ? 0 : 1);
+    }
+
+    private void run() {
+        String host = demo.baseUrl(Site.DOMAIN1).toString();
+        Duration bound = Duration.ofMillis(settings.warmupMillis() + settings.millis()).plus(SLACK);
+        for (int run = 1; run <= settings.runs(); run++) {
+            for (RoundTripCase c : RoundTripCase.all()) {
+                String url = host + "/bench/roundtrip.html?" + c.query() + "&warmup=" + settings.warmupMillis()
+                        + "&millis=" + settings.millis();
+                Map<?, ?> result = measure("run " + run + "/" + settings.runs() + "  " + c, url, bound);
+                if (result != null) {
+                    double perSecond = number(result, "perSecond");
+                    results.roundTrips.get(c).add(perSecond);
+                    System.out.printf("%s: %s round trips/s (%d in %.0f ms)%n", c, Report.rate(perSecond),
+                            (long) number(result, "count"), number(result, "millis"));
+                }
+            }
+        }
+        for (int run = 0; run <= settings.runs(); run++) {
+            // Run 0 warms the HTTP cache and the browser's processes; it is not counted.
+            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, host + "/bench/connect.html?via=kuayu", SLACK);
+            Map<?, ?> raw = measure("connect, raw, run " + run, host + "/bench/connect.html?via=port", SLACK);
+            if (run > 0 && kuayu != null) {
+                results.readyMillis.get(Results.ReadyTime.KUAYU).add(number(kuayu, "readyMillis"));
+            }
+            if (run > 0 && raw != null) {
+                results.readyMillis.get(Results.ReadyTime.RAW_LOAD).add(number(raw, "loadMillis"));
+                results.readyMillis.get(Results.ReadyTime.RAW_PORT).add(number(raw, "readyMillis"));
+            }
+            if (kuayu != null && raw != null) {
+                System.out.printf("time to ready, run %d%s: kuayu %.1f ms, raw %.1f ms (load %.1f ms)%n", run,
+                        run == 0 ? " (not counted)" : "", number(kuayu, "readyMillis"), number(raw, "readyMillis"),
+                        number(raw, "loadMillis"));
+            }
+        }
+    }
+
+    /** Loads one bench page; null (and a line in the report) if it failed. */
+    private Map<?, ?> measure(String what, String url, Duration bound) {
+        try {
+            return browser.run(url, bound);
+        } catch (BenchBrowser.BenchFailure | org.openqa.selenium.WebDriverException e) {
+            String message = what + ": " + e.getMessage().lines().findFirst().orElse("");
+            results.failures.add(message);
+            System.out.println("FAILED " + message);
+            return null;
+        }
+    }
+
+    private static double number(Map<?, ?> result, String key) {
+        return ((Number) result.get(key)).doubleValue();
+    }
+
+    private static void write(Path out, String text) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, text);
+    }
+}

@@ -1,0 +1,79 @@
+package org.kuayu.core.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+
+/**
+ * A {@link Link} that records what a behaviour under test passes down and up, for testing one behaviour alone.
+ *
+ * <pre>{@code
+ * RecordingLink link = new RecordingLink();
+ * behavior.up(new Message(MessageKind.MESSAGE, "c1", 0, "1").withOrigin("http://a.test"), link);
+ * assertEquals(List.of(MessageKind.MESSAGE), link.upKinds());
+ * }</pre>
+ */
+public final class RecordingLink implements Link {
+    private final List<Message> downs = new ArrayList<Message>();
+    private final List<Message> ups = new ArrayList<Message>();
+
+    @Override
+    public void down(Message message) {
+        downs.add(message);
+    }
+
+    @Override
+    public void up(Message message) {
+        ups.add(message);
+    }
+
+    /** Messages passed down, oldest first. */
+    public List<Message> downs() {
+        return new ArrayList<Message>(downs);
+    }
+
+    /** Messages passed up, oldest first. */
+    public List<Message> ups() {
+        return new ArrayList<Message>(ups);
+    }
+
+    public List<MessageKind> downKinds() {
+        return kinds(downs);
+    }
+
+    public List<MessageKind> upKinds() {
+        return kinds(ups);
+    }
+
+    /** The last message passed down; fails when there is none. */
+    public Message lastDown() {
+        if (downs.isEmpty()) {
+            throw new AssertionError("nothing was passed down");
+        }
+        return downs.get(downs.size() - 1);
+    }
+
+    /** The last message passed up; fails when there is none. */
+    public Message lastUp() {
+        if (ups.isEmpty()) {
+            throw new AssertionError("nothing was passed up");
+        }
+        return ups.get(ups.size() - 1);
+    }
+
+    /** Forgets everything recorded so far. */
+    public void clear() {
+        downs.clear();
+        ups.clear();
+    }
+
+    private static List<MessageKind> kinds(List<Message> messages) {
+        List<MessageKind> kinds = new ArrayList<MessageKind>();
+        for (Message m : messages) {
+            kinds.add(m.kind());
+        }
+        return kinds;
+    }
+}
