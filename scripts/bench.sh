@@ -37,14 +37,7 @@ if ! command -v mvn >/dev/null 2>&1; then
   exit 1
 fi
 
-for arg in "$@"; do
-  case "$arg" in
-    *[[:space:]]*) echo "bench.sh: arguments cannot contain spaces: '$arg'" >&2; exit 2 ;;
-  esac
-done
-
 mvn -B -q install -DskipTests -pl bench -am
-# A separate JVM (exec:exec, not exec:java), so the browser and the server end with it; it runs in the
-# repository root, where --out (default docs/benchmarks.md) is resolved.
-mvn -B -q -pl bench exec:exec \
-  -Dexec.args="-classpath %classpath org.kuayu.bench.Benchmarks $*"
+# The runner is one self-contained jar (demo pages and kuayu.js inside), so a build started elsewhere while the
+# bench runs cannot swap files under it. --out (default docs/benchmarks.md) is relative to the repository root.
+exec java -jar bench/target/kuayu-bench.jar "$@"

@@ -27,6 +27,12 @@ public final class Benchmarks {
 
     /** Generous: a measurement takes warm-up + millis plus the time for the last replies (1 MB ones) to return. */
     private static final Duration SLACK = Duration.ofSeconds(60);
+    /** Longer than the 20 s handshake timeout of {@code bench/connect.html}, so Kuayu reports its own failure. */
+    private static final Duration CONNECT_BOUND = Duration.ofSeconds(30);
+    /** This many failures in a row mean something is broken (the server, the browser): stop measuring. */
+    private static final int FAILURES_IN_A_ROW = 3;
+
+    private int failuresInARow;
 
     private final BenchSettings settings;
     private final DemoServer demo;
@@ -57,6 +63,7 @@ public final class Benchmarks {
         }
         long started = System.nanoTime();
         ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
+        String loadAtStart = Machine.loadAverage();
         Results results;
         Map<String, String> machine;
         try (DemoServer demo = DemoServer.builder().freePorts().build().start();
@@ -64,7 +71,7 @@ public final class Benchmarks {
             Benchmarks bench = new Benchmarks(settings, demo, browser);
             bench.run();
             results = bench.results;
-            machine = Machine.describe(browser.browserVersion(), browser.driverVersion());
+            machine = Machine.describe(browser.browserVersion(), browser.driverVersion(), loadAtStart);
         }
         results.sizes.add(BundleSize.fromClasspath("kuayu.js"));
         results.sizes.add(BundleSize.fromClasspath("kuayu.mjs"));
@@ -84,6 +91,9 @@ public final class Benchmarks {
         Duration bound = Duration.ofMillis(settings.warmupMillis() + settings.millis()).plus(SLACK);
         for (int run = 1; run <= settings.runs(); run++) {
             for (RoundTripCase c : RoundTripCase.all()) {
+                if (run > c.runs(settings.runs())) {
+                    continue;
+                }
                 String url = host + "/bench/roundtrip.html?" + c.query() + "&warmup=" + settings.warmupMillis()
                         + "&millis=" + settings.millis();
                 Map<?, ?> result = measure("run " + run + "/" + settings.runs() + "  " + c, url, bound);
@@ -97,8 +107,8 @@ public final class Benchmarks {
         }
         for (int run = 0; run <= settings.runs(); run++) {
             // Run 0 warms the HTTP cache and the browser's processes; it is not counted.
-            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, host + "/bench/connect.html?via=kuayu", SLACK);
-            Map<?, ?> raw = measure("connect, raw, run " + run, host + "/bench/connect.html?via=port", SLACK);
+            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, host + "/bench/connect.html?via=kuayu", CONNECT_BOUND);
+            Map<?, ?> raw = measure("connect, raw, run " + run, host + "/bench/connect.html?via=port", CONNECT_BOUND);
             if (run > 0 && kuayu != null) {
                 results.readyMillis.get(Results.ReadyTime.KUAYU).add(number(kuayu, "readyMillis"));
             }
@@ -114,14 +124,27 @@ public final class Benchmarks {
         }
     }
 
-    /** Loads one bench page; null (and a line in the report) if it failed. */
+    /**
+     * Loads one bench page; null (and a line in the report) if it failed, or if too many failed in a row before
+     * (then nothing is loaded any more).
+     */
     private Map<?, ?> measure(String what, String url, Duration bound) {
+        if (failuresInARow >= FAILURES_IN_A_ROW) {
+            return null;
+        }
         try {
-            return browser.run(url, bound);
+            Map<?, ?> result = browser.run(url, bound);
+            failuresInARow = 0;
+            return result;
         } catch (BenchBrowser.BenchFailure | org.openqa.selenium.WebDriverException e) {
             String message = what + ": " + e.getMessage().lines().findFirst().orElse("");
             results.failures.add(message);
             System.out.println("FAILED " + message);
+            if (++failuresInARow == FAILURES_IN_A_ROW) {
+                results.failures.add("stopped after " + FAILURES_IN_A_ROW + " failures in a row; the rest was not"
+                        + " measured");
+                System.out.println("FAILED " + FAILURES_IN_A_ROW + " times in a row: the rest is not measured");
+            }
             return null;
         }
     }

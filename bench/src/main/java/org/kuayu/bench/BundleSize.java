@@ -3,33 +3,39 @@ package org.kuayu.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The size of one file of the {@code kuayu} folder, raw and gzip-compressed at level 9 (a
- * {@link GZIPOutputStream} whose {@link Deflater} is set to level 9; {@code gzip -9} gives the same size within a
- * few bytes of header).
+ * The size of one file of the {@code kuayu} folder: raw, gzip-compressed at level 9 by {@code java.util.zip} (a
+ * {@link GZIPOutputStream} whose {@link Deflater} is set to level 9, that is zlib's deflate), and by GNU
+ * {@code gzip -9 -n} when it is installed ({@code -1} otherwise): GNU gzip has its own deflate, and the two differ
+ * by a fraction of a percent.
  *
  * <pre>{@code
  * BundleSize js = BundleSize.fromClasspath("kuayu.js");  // kuayu/kuayu.js of the kuayu-teavm jar
  * }</pre>
  */
-record BundleSize(String name, String source, long bytes, long gzipBytes) {
+record BundleSize(String name, long bytes, long gzipBytes, long gnuGzipBytes) {
 
     /** Reads {@code kuayu/<name>} from the classpath: the file the demo server serves. */
     static BundleSize fromClasspath(String name) {
         String resource = "kuayu/" + name;
-        ClassLoader loader = BundleSize.class.getClassLoader();
-        java.net.URL url = loader.getResource(resource);
+        URL url = BundleSize.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException(resource + " is not on the classpath: build the teavm module first"
                     + " (./scripts/bench.sh does)");
         }
         try (InputStream in = url.openStream()) {
             byte[] content = in.readAllBytes();
-            return new BundleSize(name, url.toString(), content.length, gzipLength(content));
+            return new BundleSize(name, content.length, gzipLength(content), gnuGzipLength(content));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + url, e);
         }
@@ -47,5 +53,33 @@ record BundleSize(String name, String source, long bytes, long gzipBytes) {
             throw new UncheckedIOException(e);
         }
         return compressed.size();
+    }
+
+    /** The output size of {@code gzip -9 -n}, or -1 when there is no {@code gzip} to run. */
+    static long gnuGzipLength(byte[] content) {
+        try {
+            Process gzip = new ProcessBuilder("gzip", "-9", "-n", "-c")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = gzip.getInputStream()) {
+                    return in.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (OutputStream in = gzip.getOutputStream()) {
+                in.write(content);
+            }
+            if (!gzip.waitFor(30, TimeUnit.SECONDS) || gzip.exitValue() != 0) {
+                gzip.destroy();
+                return -1;
+            }
+            return output.get(30, TimeUnit.SECONDS).length;
+        } catch (IOException | UncheckedIOException | ExecutionException | TimeoutException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 }

@@ -17,8 +17,12 @@ final class Machine {
     private Machine() {
     }
 
-    /** Row name to value, in the order of the report's table. */
-    static Map<String, String> describe(String chromium, String chromedriver) {
+    /**
+     * Row name to value, in the order of the report's table.
+     *
+     * @param loadAtStart {@link #loadAverage()} when the bench started; the load is read again now
+     */
+    static Map<String, String> describe(String chromium, String chromedriver, String loadAtStart) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores available");
         rows.put("Memory", memory());
@@ -27,7 +31,15 @@ final class Machine {
         rows.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")");
         rows.put("Chromium", chromium + " (headless; chromedriver " + chromedriver + ")");
+        rows.put("Load average (1 min)", loadAtStart + " at the start, " + loadAverage() + " at the end"
+                + " (other work on the machine shows here)");
         return rows;
+    }
+
+    /** The 1-minute load average of the machine, or "unknown". */
+    static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
     }
 
     private static String cpuModel() {

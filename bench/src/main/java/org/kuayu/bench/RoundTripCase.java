@@ -19,6 +19,12 @@ record RoundTripCase(Via via, int size, int inFlight) {
     /** Sequential (one in flight), and pipelined. */
     static final List<Integer> IN_FLIGHT = List.of(1, 100);
 
+    /**
+     * Runs of a 1 MB case at most: 100 such round trips in flight take up to half a minute on two cores, and the
+     * whole bench should stay within a few minutes.
+     */
+    static final int LARGE_PAYLOAD_RUNS = 3;
+
     /** Every path for every payload and depth, in the order they run and are reported. */
     static List<RoundTripCase> all() {
         List<RoundTripCase> cases = new ArrayList<>();
@@ -30,6 +36,11 @@ record RoundTripCase(Via via, int size, int inFlight) {
             }
         }
         return cases;
+    }
+
+    /** How many of the requested runs this case makes: all of them, but at most 3 for a 1 MB payload. */
+    int runs(int requested) {
+        return size >= 1024 * 1024 ? Math.min(requested, LARGE_PAYLOAD_RUNS) : requested;
     }
 
     String query() {

@@ -30,12 +30,19 @@ class ReportTest {
     }
 
     @Test
+    void gzipLevel9IsSmallerThanTheInputForText() {
+        byte[] text = "kuayu ".repeat(1000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long size = BundleSize.gzipLength(text);
+        assertTrue(size > 18 && size < 200, "gzip size " + size);
+    }
+
+    @Test
     void reportHasTheRatiosAndTheTargets() {
         Results results = new Results();
         results.roundTrips.get(new RoundTripCase(Via.MESSAGE_PORT, 100, 1)).addAll(List.of(5000.0, 4000.0, 6000.0));
         results.roundTrips.get(new RoundTripCase(Via.WINDOW, 100, 1)).addAll(List.of(2000.0, 2000.0, 2000.0));
         results.roundTrips.get(new RoundTripCase(Via.KUAYU, 100, 1)).addAll(List.of(4500.0, 4400.0, 4600.0));
-        results.sizes.add(new BundleSize("kuayu.js", "test", 77_520, 27_575));
+        results.sizes.add(new BundleSize("kuayu.js", 77_520, 27_575, -1));
         String md = new Report(BenchSettings.parse("--runs=3", "--out=" + Path.of("x.md")), results,
                 Map.of("Cores", "2"), "2026-11-25 12:00 UTC", "1 min 0 s").markdown();
 
@@ -43,6 +50,7 @@ class ReportTest {
         assertTrue(md.contains("| 10 KB | 100 | – | – | – | – | – |"), md);
         assertTrue(md.contains("met in 1 of 1 cases; lowest 0.90× (100 B, 1 in flight) | yes |"), md);
         assertTrue(md.contains("`kuayu.js`: 26.9 KB (3.90× the target) | no |"), md);
+        assertTrue(md.contains("| `kuayu.js` | 77,520 B (75.7 KB) | 27,575 B (26.9 KB) | – (no gzip) |"), md);
         assertTrue(md.contains("| Cores | 2 |"), md);
     }
 }

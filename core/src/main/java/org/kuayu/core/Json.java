@@ -75,9 +75,6 @@ public final class Json {
     }
 
     private static void write(StringBuilder sb, Object v, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "value nested deeper than " + MAX_DEPTH + " (a cycle?)");
-        }
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String) {
@@ -96,6 +93,8 @@ public final class Json {
             }
         } else if (v instanceof Number) {
             sb.append(((Number) v).longValue());
+        } else if ((v instanceof Map || v instanceof Iterable) && depth >= MAX_DEPTH) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "value nested deeper than " + MAX_DEPTH + " (a cycle?)");
         } else if (v instanceof Map) {
             sb.append('{');
             boolean first = true;

@@ -58,10 +58,10 @@ final class JsonParser {
     }
 
     private void value(int depth) {
-        if (depth > Json.MAX_DEPTH) {
+        char c = peek();
+        if ((c == '{' || c == '[') && depth >= Json.MAX_DEPTH) {
             throw invalid("nesting deeper than " + Json.MAX_DEPTH, pos);
         }
-        char c = peek();
         if (c == '{') {
             object(depth);
         } else if (c == '[') {

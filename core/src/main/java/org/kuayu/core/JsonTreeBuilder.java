@@ -59,11 +59,15 @@ final class JsonTreeBuilder implements JsonParser.Handler {
     @Override
     public void number(String text) {
         boolean integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
-        if (integral && text.length() <= 17) {
-            add(Long.valueOf(Long.parseLong(text)));
-        } else {
-            add(Double.valueOf(Double.parseDouble(text)));
+        if (integral && text.length() <= 20) {
+            try {
+                add(Long.valueOf(Long.parseLong(text)));
+                return;
+            } catch (NumberFormatException tooBig) {
+                // falls through: an integer beyond long's range becomes a Double, as in JavaScript
+            }
         }
+        add(Double.valueOf(Double.parseDouble(text)));
     }
 
     @Override

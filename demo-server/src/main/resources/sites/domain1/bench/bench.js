@@ -4,9 +4,10 @@
  * BENCH.done. All timing happens here, with performance.now(). ES5, like every hand-written page.
  *
  *   BENCH.roundTrips()   ?via=port|window|kuayu&size=<chars>&inflight=<n>&warmup=<ms>&millis=<ms>
- *                        opens a path to a domain2 frame, checks one echo, runs `warmup` ms, waits until
- *                        nothing is in flight, then runs `millis` ms keeping `inflight` round trips in flight;
- *                        result {count, millis, perSecond, warmupCount}
+ *                        opens a path to a domain2 frame, checks one echo, warms up for 'warmup' ms one round
+ *                        trip at a time (the same code runs at any depth, and a 1 MB warm-up at depth 100 would
+ *                        cost a whole wave of 100), then runs 'millis' ms keeping 'inflight' round trips in
+ *                        flight and lets the last ones come back; result {count, millis, perSecond, warmupCount}
  *   BENCH.connectTime()  ?via=kuayu|port
  *                        kuayu: kuayu.connect -> onReady; port: create the iframe -> its load event -> transfer
  *                        a MessagePort -> the first message on it; result {readyMillis, loadMillis}
@@ -54,7 +55,7 @@ var BENCH = (function () {
     return value;
   }
 
-  /** An ASCII string of `length` characters (one byte each in UTF-8), the same on every run. */
+  /** An ASCII string of 'length' characters (one byte each in UTF-8), the same on every run. */
   function payload(length) {
     var text = 'Kuayu 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ {}[]:,.;-_+=*/()!?';
     while (text.length < length) {
@@ -110,13 +111,16 @@ var BENCH = (function () {
     document.body.appendChild(frame);
   }
 
-  /** Kuayu: kuayu.connect to domain2's bench/kuayu-echo.html; every request is answered with its data. */
-  function kuayuPath(onOpen, onReply) {
+  /**
+   * Kuayu: kuayu.connect to domain2's bench/kuayu-echo.html; every request is answered with its data. The
+   * timeout covers the handshake and each request (a wave of 100 requests of 1 MB takes tens of seconds).
+   */
+  function kuayuPath(timeout, onOpen, onReply) {
     var started = now();
     var opened = false;
     var channel = kuayu.connect({
       remote: demo.domain2 + '/bench/kuayu-echo.html',
-      timeout: 120000,
+      timeout: timeout,
       onReady: function () {
         if (opened) {
           fail('onReady was called a second time (the remote page reloaded?)');
@@ -135,21 +139,21 @@ var BENCH = (function () {
     });
   }
 
-  function openPath(via, onOpen, onReply) {
+  function openPath(via, timeout, onOpen, onReply) {
     if (via === 'port' || via === 'window') {
       rawPath(via === 'port', onOpen, onReply);
     } else if (via === 'kuayu') {
-      kuayuPath(onOpen, onReply);
+      kuayuPath(timeout, onOpen, onReply);
     } else {
       throw new Error('the query needs via=port, window or kuayu; got ' + via);
     }
   }
 
   /**
-   * Keeps `inFlight` round trips going for `millis` ms, then lets the last ones come back.
+   * Keeps 'inFlight' round trips going for 'millis' ms, then lets the last ones come back.
    * Calls done(count, elapsed ms from the first send to the last reply).
    */
-  function phase(ctx, millis, done) {
+  function phase(ctx, inFlight, millis, done) {
     var start = now();
     var end = start + millis;
     var outstanding = 0;
@@ -171,7 +175,7 @@ var BENCH = (function () {
         done(count, t - start);
       }
     };
-    for (k = 0; k < ctx.inFlight; k++) {
+    for (k = 0; k < inFlight; k++) {
       outstanding++;
       ctx.send(ctx.payload);
     }
@@ -188,7 +192,7 @@ var BENCH = (function () {
       };
       var warmup = number('warmup');
       var millis = number('millis');
-      openPath(query.via, function (send) {
+      openPath(query.via, 120000, function (send) {
         ctx.send = send;
         // One round trip first, compared in full: the numbers only count if the echo is exact.
         ctx.onReply = function (data) {
@@ -196,8 +200,8 @@ var BENCH = (function () {
             fail('the first echo differs from what was sent');
             return;
           }
-          phase(ctx, warmup, function (warmupCount) {
-            phase(ctx, millis, function (count, elapsed) {
+          phase(ctx, 1, warmup, function (warmupCount) {
+            phase(ctx, ctx.inFlight, millis, function (count, elapsed) {
               finish({count: count, millis: elapsed, perSecond: count * 1000 / elapsed, warmupCount: warmupCount});
             });
           });
@@ -218,7 +222,7 @@ var BENCH = (function () {
       if (query.via !== 'kuayu' && query.via !== 'port') {
         throw new Error('the query needs via=kuayu or port; got ' + query.via);
       }
-      openPath(query.via, function (send, timing) {
+      openPath(query.via, 20000, function (send, timing) {
         finish({readyMillis: timing.readyMillis, loadMillis: timing.loadMillis === undefined ? null : timing.loadMillis});
       }, function () {});
     } catch (e) {

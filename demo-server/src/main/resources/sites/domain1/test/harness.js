@@ -66,8 +66,22 @@ var KT = (function () {
     return p.extra ? url + '&' + p.extra : url;
   };
 
+  /** Records each call of callback `name`, then calls the one the test gave; a non-function is left for Kuayu. */
+  function wrap(opts, name, recorder) {
+    var given = opts[name];
+    if (given !== undefined && typeof given !== 'function') {
+      return;
+    }
+    opts[name] = function () {
+      recorder.apply(null, arguments);
+      if (given) {
+        given.apply(this, arguments);
+      }
+    };
+  }
+
   /**
-   * kuayu.connect with the given options, plus callbacks that record into KT.events. A string `frame` names
+   * kuayu.connect with the given options, its callbacks wrapped to record into KT.events. A string `frame` names
    * the id of an iframe (see KT.addFrame). Kuayu's debug lines go to KT.debug unless `debug` is given.
    * Returns true, or false when connect threw (recorded as a `thrown` event).
    */
@@ -90,18 +104,18 @@ var KT = (function () {
         }
       };
     }
-    opts.onReady = function () {
+    wrap(opts, 'onReady', function () {
       record('ready', {});
-    };
-    opts.onMessage = function (data, origin) {
+    });
+    wrap(opts, 'onMessage', function (data, origin) {
       record('message', {data: data, origin: origin});
-    };
-    opts.onClose = function () {
+    });
+    wrap(opts, 'onClose', function () {
       record('close', {});
-    };
-    opts.onError = function (error) {
+    });
+    wrap(opts, 'onError', function (error) {
       record('error', errorFields(error));
-    };
+    });
     try {
       KT.channel = kuayu.connect(opts);
     } catch (e) {
@@ -279,12 +293,18 @@ var KT = (function () {
     var parts = [];
     var size = 0;
     var seed = 12345;
-    var piece;
-    while (size < length) {
+    var piece, block;
+    // A 64 K block of pieces in pseudo-random order, repeated: varied enough, and quick to build in HtmlUnit.
+    while (size < 65536) {
       seed = (seed * 16807) % 2147483647;
       piece = pieces[seed % pieces.length];
       parts.push(piece);
       size += piece.length;
+    }
+    block = parts.join('');
+    parts = [];
+    for (size = 0; size < length; size += block.length) {
+      parts.push(block);
     }
     KT.payload = parts.join('');
     return KT.payload.length;
@@ -337,8 +357,30 @@ var KT = (function () {
     for (i = Math.max(0, KT.debug.length - 80); i < KT.debug.length; i++) {
       lines.push('  ' + KT.debug[i]);
     }
+    lines = lines.concat(remoteDebug(frames));
     return lines.join('\n');
   };
+
+  /** The remote pages' own debug lines where the browser lets this page read them (HtmlUnit), else nothing. */
+  function remoteDebug(frames) {
+    var lines = [];
+    var i, rt, k;
+    for (i = 0; i < frames.length; i++) {
+      try {
+        rt = frames[i].contentWindow.RT;
+      } catch (e) {
+        rt = null;
+      }
+      if (rt && rt.debug) {
+        lines.push('remote #' + (frames[i].id || '?') + ' events: ' + short(rt.events, 2000));
+        lines.push('remote #' + (frames[i].id || '?') + ' kuayu debug (last ' + Math.min(rt.debug.length, 60) + '):');
+        for (k = Math.max(0, rt.debug.length - 60); k < rt.debug.length; k++) {
+          lines.push('  ' + rt.debug[k]);
+        }
+      }
+    }
+    return lines;
+  }
 
   // Notes from the attacker page; everything else (Kuayu's frames included) is Kuayu's business.
   window.addEventListener('message', function (event) {

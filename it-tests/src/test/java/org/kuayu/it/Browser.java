@@ -18,7 +18,7 @@ import java.util.List;
  */
 public interface Browser extends AutoCloseable {
 
-    /** Which kind this is; its {@code toString} names the test invocation. */
+    /** Which kind this is; its {@code toString} names the browser in reports and failure messages. */
     BrowserKind kind();
 
     /** Loads {@code url} in the one top-level window and returns once its load event has fired. */

@@ -59,9 +59,10 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
             this.kind = kind;
         }
 
+        /** Reports name a run {@code requestIsAnswered(Browser, DemoSites) in Chromium}. */
         @Override
         public String getDisplayName(int invocationIndex) {
-            return kind.toString();
+            return "in " + kind;
         }
 
         @Override

@@ -89,6 +89,31 @@ class HandshakeTest {
         assertEquals(List.of("connect", "error", "close"), host.eventTypes(), host.why());
     }
 
+    @BrowserTest
+    void badOptionsThrowInvalidArgumentAtOnce(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        String remote = js(host.remoteUrl("echo"));
+        List<String> bad = List.of(
+                "{}",
+                "{remote: " + remote + ", frame: document.body}",
+                "{frame: document.body}",
+                "{remote: 'ftp://example.com/page.html'}",
+                "{remote: " + remote + ", onmessage: function () {}}",
+                "{remote: " + remote + ", timeout: -1}",
+                "{remote: " + remote + ", transport: 'carrier pigeon'}",
+                "{remote: " + remote + ", onReady: 'not a function'}");
+        for (String options : bad) {
+            assertEquals(false, host.eval("KT.connect(" + options + ")"), "kuayu.connect(" + options + ") did not throw");
+        }
+
+        List<Map<String, Object>> thrown = host.events("thrown");
+        assertEquals(bad.size(), thrown.size(), host.why());
+        for (int i = 0; i < bad.size(); i++) {
+            assertEquals("INVALID_ARGUMENT", thrown.get(i).get("code"), bad.get(i) + "\n" + host.log());
+        }
+        assertEquals(0, host.iframes(), "no frame is created for bad options\n" + host.log());
+    }
+
     /** The reloaded remote is a new page: its log starts afresh (one ready, then this test's requests). */
     private static void assertFreshRemote(HostPage host) {
         List<Map<String, Object>> events = host.remoteEvents();

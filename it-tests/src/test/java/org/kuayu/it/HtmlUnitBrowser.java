@@ -10,6 +10,7 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.ScriptException;
 import org.htmlunit.ScriptResult;
+import org.htmlunit.SilentCssErrorHandler;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebConsole;
 import org.htmlunit.WebWindow;
@@ -35,7 +36,7 @@ final class HtmlUnitBrowser extends AbstractBrowser {
         client.getOptions().setThrowExceptionOnScriptError(true);
         client.getOptions().setThrowExceptionOnFailingStatusCode(true);
         client.getOptions().setPrintContentOnFailingStatusCode(false);
-        client.setCssErrorHandler(new org.htmlunit.SilentCssErrorHandler());
+        client.setCssErrorHandler(new SilentCssErrorHandler());
         client.setIncorrectnessListener((message, origin) -> { });
         client.setHTMLParserListener(null);
         client.setJavaScriptErrorListener(new ErrorCollector());

@@ -28,7 +28,7 @@ class LifecycleTest {
         assertEquals("pong", host.reply("{cmd: 'ping'}"), host.why());
         assertNull(host.send("'still here'"), host.why());
         host.awaitCount("message", 1);
-        assertEquals(List.of("connect", "ready", "message"), host.eventTypes(), host.why());
+        assertEquals(List.of("frameload", "connect", "ready", "message"), host.eventTypes(), host.why());
     }
 
     @BrowserTest
@@ -60,6 +60,7 @@ class LifecycleTest {
         host.awaitCount("close", 1);
 
         assertEquals("closed", host.state().get("state"), host.why());
+        host.waitFor("KT.iframes() === 0");
         assertClosed(host);
         assertEquals(List.of("connect", "ready", "close"), host.eventTypes(), host.why());
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Only the two pages of a channel talk on it: a third origin is ignored, and a remote refuses a host it does not
- * list. Asserted in Chromium, which enforces the same-origin policy (HtmlUnit does not, see STYLE.md).
+ * list. The attacker runs in Chromium only, which enforces the same-origin policy between frames (HtmlUnit does
+ * not, see STYLE.md); the refusal is decided by Kuayu itself and runs in both.
  */
 class SecurityTest {
 

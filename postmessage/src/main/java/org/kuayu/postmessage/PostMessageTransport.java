@@ -37,7 +37,8 @@ import org.kuayu.core.wire.WireCodec;
  * frame's content window on the host, the parent on the remote) pass up; everything else is dropped, with a debug
  * line when it looked like a Kuayu frame. Origins are checked by the origin behaviour above it.
  *
- * <p>Host: it creates a hidden frame for the remote URL (removed on close) or uses the given one. It does not post
+ * <p>Host: it creates a hidden frame for the remote URL (removed {@value #FRAME_REMOVAL_DELAY_MILLIS} ms after close,
+ * so the remote page still runs its {@code onClose}) or uses the given one (never removed). It does not post
  * into a frame that still shows its initial blank document (Chromium would log a target-origin mismatch error); the
  * handshake repeats its first frame when the remote document has loaded.
  *
@@ -46,6 +47,9 @@ import org.kuayu.core.wire.WireCodec;
  * }</pre>
  */
 public final class PostMessageTransport implements Transport {
+    /** How long a frame this transport created outlives the channel, so the remote hears the close. */
+    public static final int FRAME_REMOVAL_DELAY_MILLIS = 100;
+
     /** The transport's name, as users force it. */
     public static final String NAME = "postMessage";
 
@@ -74,6 +78,7 @@ public final class PostMessageTransport implements Transport {
     private FrameHandle frame;
     private boolean ownsFrame;
     private boolean remoteShown;
+    private boolean windowOnly;
     private WindowHandle parent;
     private Cancellable windowListener;
     private Cancellable loadListener;
@@ -135,7 +140,14 @@ public final class PostMessageTransport implements Transport {
                 @Override
                 public void run() {
                     remoteShown = true;
-                    listener.onRemoteLoaded();
+                    // Whatever the handshake sends in answer to a load must reach the document the frame shows
+                    // now, which only the window path is sure to: the private path may lead to the old one.
+                    windowOnly = true;
+                    try {
+                        listener.onRemoteLoaded();
+                    } finally {
+                        windowOnly = false;
+                    }
                 }
             });
         }
@@ -161,7 +173,7 @@ public final class PostMessageTransport implements Transport {
 
     @Override
     public void send(String text, String targetOrigin) {
-        if (sendPort != null && receivePort != null && transfer == null) {
+        if (sendPort != null && receivePort != null && transfer == null && !windowOnly) {
             sendPort.post(text);
             return;
         }
@@ -237,7 +249,14 @@ public final class PostMessageTransport implements Transport {
             loadListener.cancel();
         }
         if (ownsFrame && frame != null) {
-            frame.remove();
+            // The frame goes a moment after the close frame, so the remote page can still run its onClose.
+            final FrameHandle created = frame;
+            platform.schedule(FRAME_REMOVAL_DELAY_MILLIS, new Runnable() {
+                @Override
+                public void run() {
+                    created.remove();
+                }
+            });
         }
     }
 }

@@ -83,6 +83,10 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
                     cancelTimer();
                     transport.acceptPrivatePath(m.attachment(), m.origin());
                     opened(link, m.origin());
+                } else if (mine(m) && state == State.READY) {
+                    // A copy of the remote's RDY: if the remote's half rides on it, take it up (the remote already
+                    // posts into it).
+                    transport.acceptPrivatePath(m.attachment(), m.origin());
                 }
                 return;
             case REJECT:
@@ -118,6 +122,8 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
 
     private void reset(Link link) {
         log.log("the remote page was reloaded or replaced; opening the channel again");
+        // A probe armed by the frame's load is answered: a new page spoke. The handshake timer takes over.
+        cancelProbe();
         state = State.CONNECTING;
         transport.dropPrivatePath();
         link.up(Message.local(MessageKind.RESET, ""));

@@ -52,10 +52,12 @@ public final class RemoteHandshakeBehavior extends HandshakeBehavior {
                 return;
             case READY:
                 if (mine(m) && state != State.CLOSED) {
+                    // The host sends one RDY per remote page; a second is a copy. Its port (if this copy carries
+                    // it) is taken up, but no second half is offered: the host, ready by then, would never take it.
                     transport.acceptPrivatePath(m.attachment(), m.origin());
-                    transport.offerPrivatePath();
-                    link.down(new Message(MessageKind.READY, channelId, 0, ""));
                     if (state != State.READY) {
+                        transport.offerPrivatePath();
+                        link.down(new Message(MessageKind.READY, channelId, 0, ""));
                         opened(link, m.origin());
                     }
                 }

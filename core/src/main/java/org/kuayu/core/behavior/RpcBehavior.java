@@ -178,7 +178,18 @@ public final class RpcBehavior extends BaseBehavior {
         pending.clear();
         for (Pending p : all) {
             p.timer.cancel();
-            p.callback.onError(new KuayuException(code, message));
+            try {
+                p.callback.onError(new KuayuException(code, message));
+            } catch (final RuntimeException e) {
+                // One caller's broken callback must not rob the others of their answer: report it later.
+                log.log("a reply callback threw: " + e);
+                platform.schedule(0, new Runnable() {
+                    @Override
+                    public void run() {
+                        throw e;
+                    }
+                });
+            }
         }
     }
 

@@ -62,9 +62,19 @@ public final class SimBrowser {
 
     /** A browser whose random ids and faults come from {@code seed}. */
     public SimBrowser(long seed) {
-        this.faultRandom = new Random(seed);
-        this.idRandom = new Random(seed * 31 + 7);
+        // Scrambled: java.util.Random's first outputs for nearby seeds are nearly equal, which would make seeds 1..n
+        // agree on the first fault.
+        this.faultRandom = new Random(mix(seed));
+        this.idRandom = new Random(mix(seed ^ 0x5DEECE66DL));
         this.postOffice = new SimPostOffice(this, faultRandom);
+    }
+
+    /** The SplitMix64 finaliser. */
+    private static long mix(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     // ---- sites and windows ----

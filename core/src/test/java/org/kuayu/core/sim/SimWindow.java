@@ -8,7 +8,6 @@ import java.util.Random;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
-import org.kuayu.core.platform.PortHandle;
 import org.kuayu.core.platform.PortPair;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;

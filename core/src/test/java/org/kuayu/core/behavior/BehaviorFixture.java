@@ -1,0 +1,38 @@
+package org.kuayu.core.behavior;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.sim.SimBrowser;
+import org.kuayu.core.sim.SimWindow;
+import org.kuayu.core.stack.RecordingLink;
+import org.kuayu.core.stack.RecordingTransport;
+import org.kuayu.core.wire.Message;
+import org.kuayu.core.wire.MessageKind;
+
+/** What every behaviour test needs: a platform with a virtual clock, a debug log, a recording link and transport. */
+class BehaviorFixture {
+    static final String HOST = "http://host.test";
+    static final String REMOTE = "http://remote.test";
+
+    final SimBrowser browser = new SimBrowser(3);
+    final SimWindow window = browser.open(HOST + "/");
+    final List<String> lines = new ArrayList<String>();
+    final DebugLog log = DebugLog.to(lines::add, "");
+    final RecordingLink link = new RecordingLink();
+    final RecordingTransport transport = new RecordingTransport();
+
+    static Message frame(MessageKind kind, String channel, String body, String origin) {
+        return new Message(kind, channel, 0, body).withOrigin(origin);
+    }
+
+    boolean logged(String part) {
+        for (String line : lines) {
+            if (line.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
