@@ -23,8 +23,9 @@ import org.kuayu.core.wire.MessageKind;
  * but the refusal.</li>
  * <li>Requirement: frames never go to a window of another origin. Protocol: every outgoing frame is addressed to
  * the peer's exact origin; before the remote is bound its {@code HEL} goes to the parent's origin when the browser
- * tells it and it is allowed, else to each allowed origin in turn (the browser delivers only the one the parent
- * has), or to {@code "*"} only with {@code allowAnyOrigin}.</li>
+ * hints it and it is allowed, else to each allowed origin in turn (the browser delivers only the one the parent
+ * has; the hint may be stale, e.g. a referrer after the page reloaded itself), or to {@code "*"} only with
+ * {@code allowAnyOrigin}.</li>
  * </ol>
  * Everything dropped is reported to the debug log, never thrown into the page.
  */
@@ -99,12 +100,8 @@ public final class OriginBehavior extends BaseBehavior {
         } else if (peer != null) {
             link.down(m.withOrigin(peer));
         } else if (m.kind() == MessageKind.HELLO) {
-            if (parentHint != null) {
-                if (allowAny || allowed.contains(parentHint)) {
-                    link.down(m.withOrigin(parentHint));
-                } else {
-                    log.log("the parent page " + parentHint + " is not in allowedOrigins; waiting for its SYN to refuse it");
-                }
+            if (parentHint != null && (allowAny || allowed.contains(parentHint))) {
+                link.down(m.withOrigin(parentHint));
             } else if (allowAny) {
                 link.down(m.withOrigin("*"));
             } else {
