@@ -97,8 +97,9 @@ final class Report {
                   + " which has its own deflate. The targets are checked against the `java.util.zip` size.\n\n")
           .append("The Java runner (the `bench` module) only starts the server and the browser, loads each page and"
                   + " polls its `BENCH.done` flag (every 100 ms, with a bound). It never runs during `mvn verify`."
-                  + " The numbers come from a small shared machine and move by several percent between runs: read"
-                  + " the ratios, which are measured side by side, rather than the absolute values.\n\n");
+                  + " On a small machine that other work shares (see the load average below) single runs can differ"
+                  + " by a factor of two (see Every run): read the medians' ratios, measured side by side, rather"
+                  + " than the absolute values.\n\n");
     }
 
     private void machine(StringBuilder md) {

@@ -35,7 +35,8 @@ import org.kuayu.server.SafeErrorHandler;
  * only for the site's host name (a Jetty virtual host {@code host@connector}); any other {@code Host} on that
  * port gets {@code 421 Misdirected Request}. Every site serves
  * <ul>
- *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code org.kuayu:kuayu-teavm});</li>
+ *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code org.kuayu:kuayu-teavm}), and the same
+ *       folder again under {@value #VENDORED_BUNDLE_PATH};</li>
  *   <li>{@code /config.js}: {@code window.KUAYU_DEMO}, the actual URL of every site and the site's own name;</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
  *       404 for what is not there.</li>
@@ -91,14 +92,21 @@ public final class DemoServer implements AutoCloseable {
         return new Builder();
     }
 
+    /** A second path where every site serves the kuayu folder, as a site that copied it there would. */
+    public static final String VENDORED_BUNDLE_PATH = "/static/vendor/kuayu/";
+
     private ContextHandler siteContext(Site site) {
         Handler pages = KuayuAssetsHandler.builder()
             .resourceFolder(site.resourceFolder())
             .pathPrefix("/")
             .welcomeFiles("index.html")
             .build();
+        // The same kuayu folder once more under a deep path, as a site that copied it there serves it: the files
+        // must work from any path (tests load kuayu.js and kuayu.mjs from here).
+        KuayuAssetsHandler copied = KuayuAssetsHandler.builder().pathPrefix(VENDORED_BUNDLE_PATH).build();
+        copied.setHandler(pages);
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
-        bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, pages));
+        bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, copied));
 
         ContextHandler context = new ContextHandler(bundle, "/");
         context.setDisplayName(site.siteName());

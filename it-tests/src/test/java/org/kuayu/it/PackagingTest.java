@@ -1,0 +1,32 @@
+package org.kuayu.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+/**
+ * The {@code kuayu} folder as sites use it: copied under any path ({@code /static/vendor/kuayu/} here), loaded as
+ * the ES module {@code kuayu.mjs}, and used by a page under a strict Content-Security-Policy.
+ */
+class PackagingTest {
+
+    /** Only Chromium runs ES modules (HtmlUnit never does). */
+    @BrowserTest(BrowserKind.CHROMIUM)
+    void theModuleBuildWorksFromACopiedFolder(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/test/module-host.html");
+        browser.waitFor("!!window.RESULT", HostPage.BOUND);
+        assertEquals(Map.of("sameApi", true, "version", browser.eval("window.RESULT.version"),
+                "transport", "postMessage", "reply", Map.of("echo", Map.of("via", "module"))),
+                browser.eval("window.RESULT"));
+        assertEquals(browser.eval("window.RESULT.version"), "0.1.0");
+    }
+
+    /** The policy is enforced by Chromium only; HtmlUnit shows the page's script works from the copied folder. */
+    @BrowserTest
+    void aPageUnderStrictCspTalksAcrossOrigins(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/test/csp-host.html");
+        browser.waitFor("!!window.RESULT", HostPage.BOUND);
+        assertEquals(Map.of("transport", "postMessage", "reply", Map.of("echo", Map.of("via", "csp"))),
+                browser.eval("window.RESULT"));
+    }
+}
