@@ -20,8 +20,10 @@ public abstract class ChannelOptions {
     private final ChannelListener listener;
     private final RequestHandler requestHandler;
     private final DebugLog.Sink debugSink;
+    private final boolean trustPayloadJson;
 
     protected ChannelOptions(Builder<?> b) {
+        this.trustPayloadJson = b.trustPayloadJson;
         if (b.transports.isEmpty()) {
             throw new IllegalArgumentException("no transport given: add one, e.g. .transport(PostMessageTransport.FACTORY)");
         }
@@ -51,6 +53,11 @@ public abstract class ChannelOptions {
         return requestHandler;
     }
 
+    /** True when the caller guarantees that outgoing payloads are valid JSON text (see the builder). */
+    public boolean trustsPayloadJson() {
+        return trustPayloadJson;
+    }
+
     /** Where debug lines go, or null when the debug log is off. */
     public DebugLog.Sink debugSink() {
         return debugSink;
@@ -63,8 +70,19 @@ public abstract class ChannelOptions {
         private ChannelListener listener;
         private RequestHandler requestHandler;
         private DebugLog.Sink debugSink;
+        private boolean trustPayloadJson;
 
         protected abstract B self();
+
+        /**
+         * Skips validating outgoing JSON text (messages, requests, replies). Only for bindings whose payloads come
+         * straight from {@code JSON.stringify}, such as the JS facade: validation would read every payload once
+         * more. Text that is not JSON then fails on the other page instead of here.
+         */
+        public B trustPayloadJson() {
+            trustPayloadJson = true;
+            return self();
+        }
 
         /** Adds a transport to try; the first added is tried first. */
         public B transport(TransportFactory factory) {

@@ -65,7 +65,7 @@ final class DefaultChannel implements CrossDomainChannel {
 
     @Override
     public void send(String json) {
-        Json.requireValid(json, "the message");
+        validate(json, "the message");
         requireOpen();
         stack.send(new Message(MessageKind.MESSAGE, "", 0, json));
     }
@@ -83,7 +83,7 @@ final class DefaultChannel implements CrossDomainChannel {
         if (timeoutMillis <= 0) {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "timeout must be positive, got " + timeoutMillis);
         }
-        Json.requireValid(json, "the request");
+        validate(json, "the request");
         if (state == ChannelState.CLOSED || stack == null) {
             platform.schedule(0, new Runnable() {
                 @Override
@@ -129,6 +129,12 @@ final class DefaultChannel implements CrossDomainChannel {
     @Override
     public Origin remoteOrigin() {
         return remoteOrigin;
+    }
+
+    private void validate(String json, String what) {
+        if (json == null || !options.trustsPayloadJson()) {
+            Json.requireValid(json, what);
+        }
     }
 
     private void requireOpen() {

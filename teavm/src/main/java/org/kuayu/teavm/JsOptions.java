@@ -112,6 +112,7 @@ final class JsOptions {
             }
         }
         b.transport(PostMessageTransport.FACTORY);
+        b.trustPayloadJson();
         String timeoutType = Js.typeOf(o, "timeout");
         if (!"undefined".equals(timeoutType)) {
             double t = Js.getNumber(o, "timeout");

@@ -124,6 +124,14 @@ public final class TeaVmPlatform implements Platform {
     }
 
     @Override
+    public String join(String head, String tail) {
+        return joinJs(head, tail);
+    }
+
+    @JSBody(params = {"a", "b"}, script = "return a + b;")
+    private static native String joinJs(String head, String tail);
+
+    @Override
     public void debug(String line) {
         debugJs(line);
     }

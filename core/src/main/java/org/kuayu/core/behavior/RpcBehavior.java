@@ -37,14 +37,19 @@ import org.kuayu.core.wire.MessageKind;
 public final class RpcBehavior extends BaseBehavior {
     private final Platform platform;
     private final RequestHandler handler;
+    private final boolean trustReplies;
     private final DebugLog log;
     private final Map<Long, Pending> pending = new HashMap<Long, Pending>();
     private long nextId = 1;
     private boolean closed;
     private Origin lastSender;
 
-    public RpcBehavior(Platform platform, RequestHandler handler, DebugLog log) {
+    /**
+     * @param trustReplies true when replies come from {@code JSON.stringify} and need no validation
+     */
+    public RpcBehavior(Platform platform, RequestHandler handler, boolean trustReplies, DebugLog log) {
         this.platform = platform;
+        this.trustReplies = trustReplies;
         this.handler = handler;
         this.log = log;
     }
@@ -130,7 +135,7 @@ public final class RpcBehavior extends BaseBehavior {
             public void resolve(String json) {
                 if (settle()) {
                     String body = json;
-                    if (!Json.isValid(body)) {
+                    if (body == null || !trustReplies && !Json.isValid(body)) {
                         send(new Message(MessageKind.ERROR, "", id, Json.error(ErrorCode.REMOTE_ERROR,
                                 "the remote page replied with something that is not JSON")));
                         return;

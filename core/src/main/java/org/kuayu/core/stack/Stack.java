@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.KuayuException;
+import org.kuayu.core.platform.Platform;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 import org.kuayu.core.wire.WireCodec;
@@ -29,9 +30,11 @@ public final class Stack {
     private final Transport transport;
     private final Link channelSide;
     private final DebugLog log;
+    private final Platform platform;
     private boolean running;
 
-    Stack(List<Behavior> behaviors, Transport transport, Link channelSide, DebugLog log) {
+    Stack(List<Behavior> behaviors, Transport transport, Link channelSide, DebugLog log, Platform platform) {
+        this.platform = platform;
         this.layers = behaviors.toArray(new Behavior[0]);
         this.transport = transport;
         this.channelSide = channelSide;
@@ -131,7 +134,7 @@ public final class Stack {
             log.log("dropped an outgoing " + m.kind() + " with no target origin");
             return;
         }
-        transport.send(WireCodec.encode(m), m.origin());
+        transport.send(platform.join(WireCodec.header(m), m.body()), m.origin());
     }
 
     private final class LayerLink implements Link {

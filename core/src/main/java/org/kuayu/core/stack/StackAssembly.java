@@ -31,7 +31,7 @@ public final class StackAssembly {
         List<Behavior> layers = new ArrayList<Behavior>();
 
         // 1. Requests and replies, with a timer per request.
-        layers.add(new RpcBehavior(platform, options.requestHandler(), log));
+        layers.add(new RpcBehavior(platform, options.requestHandler(), options.trustsPayloadJson(), log));
 
         // 2. The handshake: channel id, readiness, queueing, reload recovery, close.
         if (role == Role.HOST) {
@@ -56,6 +56,6 @@ public final class StackAssembly {
                         platform.parentOriginHint(), log));
             }
         }
-        return new Stack(layers, transport, channelSide, log);
+        return new Stack(layers, transport, channelSide, log, platform);
     }
 }

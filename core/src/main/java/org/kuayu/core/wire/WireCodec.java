@@ -34,13 +34,21 @@ public final class WireCodec {
 
     /** Encodes a wire message. */
     public static String encode(Message m) {
+        return header(m) + m.body();
+    }
+
+    /**
+     * The frame up to its body: {@code header(m) + m.body()} is the frame. Stacks join the two with
+     * {@code Platform.join}, which does not copy a large body.
+     */
+    public static String header(Message m) {
         if (!m.kind().isWire()) {
             throw new IllegalArgumentException("local message kind " + m.kind() + " cannot be encoded");
         }
         if (m.number() < 0) {
             throw new IllegalArgumentException("negative message number " + m.number());
         }
-        return PREFIX + m.kind().code() + "|" + m.channel() + "|" + m.number() + "|" + m.body();
+        return PREFIX + m.kind().code() + "|" + m.channel() + "|" + m.number() + "|";
     }
 
     /** True when the text looks like a Kuayu frame of any version (so it is worth a debug line if refused). */

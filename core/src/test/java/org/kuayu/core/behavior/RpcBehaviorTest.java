@@ -21,7 +21,7 @@ import org.kuayu.core.wire.MessageKind;
 
 class RpcBehaviorTest extends BehaviorFixture {
     private RpcBehavior rpc(RequestHandler handler) {
-        RpcBehavior rpc = new RpcBehavior(window, handler, log);
+        RpcBehavior rpc = new RpcBehavior(window, handler, false, log);
         rpc.start(link);
         return rpc;
     }

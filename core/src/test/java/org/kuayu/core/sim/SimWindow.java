@@ -122,6 +122,11 @@ public final class SimWindow implements Platform {
     }
 
     @Override
+    public String join(String head, String tail) {
+        return head + tail;
+    }
+
+    @Override
     public String randomId() {
         Random random = browser.idRandom();
         StringBuilder sb = new StringBuilder(32);

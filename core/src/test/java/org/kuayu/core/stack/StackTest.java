@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
+import org.kuayu.core.sim.SimBrowser;
+import org.kuayu.core.sim.SimWindow;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
@@ -54,9 +56,12 @@ class StackTest {
         }
     }
 
+    /** A page of the simulated browser, for {@code Platform.join}. */
+    private static final SimWindow PAGE = new SimBrowser(1).open("http://page.test/");
+
     private Stack stack() {
         return new Stack(Arrays.<Behavior>asList(new Noting("top"), new Noting("bottom")), transport, channel,
-                DebugLog.to(lines::add, ""));
+                DebugLog.to(lines::add, ""), PAGE);
     }
 
     @Test
@@ -147,7 +152,7 @@ class StackTest {
 
     @Test
     void withoutBehavioursEventsGoStraightToTheChannel() {
-        Stack stack = new Stack(new ArrayList<Behavior>(), transport, channel, DebugLog.off());
+        Stack stack = new Stack(new ArrayList<Behavior>(), transport, channel, DebugLog.off(), PAGE);
         stack.start();
         stack.deliverUp(Message.local(MessageKind.LOADED, ""));
         assertEquals(List.of(MessageKind.LOADED), channel.upKinds());
