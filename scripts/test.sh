@@ -7,33 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-CHROMIUM=/usr/bin/chromium
-CHROMEDRIVER=/usr/bin/chromedriver
-
-if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "test.sh: $CHROMIUM or $CHROMEDRIVER is missing; installing Debian's chromium and chromium-driver" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    # Wait for another apt/dpkg run to finish instead of failing on its lock.
-    apt-get -o DPkg::Lock::Timeout=600 update
-    apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium chromium-driver
-  else
-    echo "test.sh: the browser tests need Debian's Chromium and its driver ($CHROMIUM, $CHROMEDRIVER)." >&2
-    echo "Install them as root, then run this again:" >&2
-    echo "  apt-get update && apt-get install -y chromium chromium-driver" >&2
-    exit 1
-  fi
-  for tool in "$CHROMIUM" "$CHROMEDRIVER"; do
-    if [ ! -x "$tool" ]; then
-      echo "test.sh: $tool is still missing after installing chromium and chromium-driver" >&2
-      exit 1
-    fi
-  done
-fi
-
-if ! command -v mvn >/dev/null 2>&1; then
-  echo "test.sh: Maven (mvn) is not on PATH; install it (apt-get install -y maven) and JDK 17" >&2
-  exit 1
-fi
+# shellcheck source=lib/require-chromium.sh
+. scripts/lib/require-chromium.sh
+require_chromium test.sh
 
 mvn -B verify "$@"
