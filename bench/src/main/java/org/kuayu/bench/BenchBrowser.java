@@ -1,22 +1,11 @@
 package org.kuayu.bench;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
+import org.kuayu.browser.DebianChromium;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,55 +21,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class BenchBrowser implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     /** How often the page's {@code BENCH.done} is read: rarely enough not to disturb the page's timing. */
     private static final Duration POLL = Duration.ofMillis(100);
 
-    /** Held so the level sticks: Selenium warns about CDP versions it does not ship, which is irrelevant here. */
-    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
-
-    private final Path profile;
+    private final DebianChromium chromium;
     private final ChromeDriver driver;
 
     BenchBrowser() {
-        SELENIUM_LOG.setLevel(Level.SEVERE);
-        try {
-            profile = Files.createTempDirectory("kuayu-bench-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BINARY.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost");
-        driver = new ChromeDriver(service, options);
+        chromium = DebianChromium.start("kuayu-bench-chromium-", false);
+        driver = chromium.driver();
     }
 
     /** Null when Debian's Chromium and its driver are installed, else what to install. */
     static String missing() {
-        for (Path path : List.of(BINARY, DRIVER)) {
-            if (!Files.isExecutable(path)) {
-                return "The benchmarks need Debian's Chromium, but " + path + " is missing. Install it with: "
-                        + "apt-get update && apt-get install -y chromium chromium-driver";
-            }
-        }
-        return null;
+        return DebianChromium.missing();
     }
 
     String browserVersion() {
@@ -116,15 +70,7 @@ final class BenchBrowser implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // A left-over temporary profile is harmless.
-            }
-        }
+        chromium.close();
     }
 
     /** A measurement that did not produce a number; the bench reports it and goes on. */

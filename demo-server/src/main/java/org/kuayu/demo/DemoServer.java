@@ -105,8 +105,16 @@ public final class DemoServer implements AutoCloseable {
         // must work from any path (tests load kuayu.js and kuayu.mjs from here).
         KuayuAssetsHandler copied = KuayuAssetsHandler.builder().pathPrefix(VENDORED_BUNDLE_PATH).build();
         copied.setHandler(pages);
+        Handler rest = copied;
+        if (site == Site.DOMAIN1) {
+            // A page whose script is a Java program compiled by TeaVM (module demo-teavm-app).
+            KuayuAssetsHandler javaApp = KuayuAssetsHandler.builder().resourceFolder("java-app/")
+                .pathPrefix("/java-app/").welcomeFiles("index.html").build();
+            javaApp.setHandler(copied);
+            rest = javaApp;
+        }
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
-        bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, copied));
+        bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, rest));
 
         ContextHandler context = new ContextHandler(bundle, "/");
         context.setDisplayName(site.siteName());

@@ -1,25 +1,14 @@
 package org.kuayu.it;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
+import org.kuayu.browser.DebianChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * {@link Browser} on Debian's headless Chromium through its chromedriver, both named by path: nothing is
@@ -31,57 +20,21 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class ChromiumBrowser extends AbstractBrowser {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
-    /** Held so the level sticks: Selenium warns about CDP versions it does not ship, which is irrelevant here. */
-    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
-
-    private final Path profile;
+    private final DebianChromium chromium;
     private final ChromeDriver driver;
     private final List<String> errors = new ArrayList<>();
 
     ChromiumBrowser() {
         requireInstalled();
-        SELENIUM_LOG.setLevel(Level.SEVERE);
-        try {
-            profile = Files.createTempDirectory("kuayu-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BINARY.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        options.setPageLoadTimeout(Duration.ofSeconds(60));
-        driver = new ChromeDriver(service, options);
+        chromium = DebianChromium.start("kuayu-chromium-", true);
+        driver = chromium.driver();
     }
 
     /** Fails, saying what to install, when Debian's Chromium or its driver is missing. */
     static void requireInstalled() {
-        for (Path path : List.of(BINARY, DRIVER)) {
-            if (!Files.isExecutable(path)) {
-                throw new AssertionError("The integration tests need Debian's Chromium, but " + path
-                        + " is missing. Install it with: apt-get install -y chromium chromium-driver"
-                        + " (./scripts/test.sh does this when run as root).");
-            }
+        String missing = DebianChromium.missing();
+        if (missing != null) {
+            throw new AssertionError("The integration tests cannot run: " + missing);
         }
     }
 
@@ -140,18 +93,6 @@ final class ChromiumBrowser extends AbstractBrowser {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            deleteProfile();
-        }
-    }
-
-    private void deleteProfile() {
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A left-over temporary profile is harmless.
-        }
+        chromium.close();
     }
 }

@@ -23,4 +23,17 @@ class DemoPageTest {
         String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
         assertTrue(reply.contains("{\\\"text\\\":\\\"hi\\\"}"), "the reply names the request: " + reply);
     }
+
+    /** The page whose script is a Java program compiled by TeaVM, using CrossDomainChannel without kuayu.js. */
+    @BrowserTest
+    void javaPageCompiledByTeaVmTalksToDomain2(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/java-app/");
+        browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+        assertTrue(String.valueOf(browser.eval("typeof kuayu")).equals("undefined"), "no kuayu.js on this page");
+
+        browser.click("request");
+        browser.waitFor("/domain2 got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
+        String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
+        assertTrue(reply.contains("domain2 got {\"from\":\"Java\",\"n\":1}"), "the reply names the request: " + reply);
+    }
 }
