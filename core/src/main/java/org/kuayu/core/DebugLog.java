@@ -1,11 +1,9 @@
 package org.kuayu.core;
 
-import org.kuayu.core.platform.Platform;
-
 /**
  * The debug log of one channel: dropped frames, refused origins, handshake steps. Off by default; turned on with
- * the {@code debug} option, it writes through {@link Platform#debug} (the console's debug level in browsers) with
- * a prefix naming the channel, or to a sink the user gives.
+ * the {@code debug} option, it writes each line, prefixed with the channel it belongs to, to a sink: the browser
+ * console's debug level ({@code Platform.debug}) or a function the user gives.
  */
 public final class DebugLog {
     /** Where enabled debug lines go. */
@@ -29,16 +27,6 @@ public final class DebugLog {
     /** A log that writes to {@code sink}. */
     public static DebugLog to(Sink sink, String prefix) {
         return new DebugLog(sink, prefix);
-    }
-
-    /** A log to the platform's debug output. */
-    public static DebugLog to(final Platform platform, String prefix) {
-        return new DebugLog(new Sink() {
-            @Override
-            public void line(String text) {
-                platform.debug(text);
-            }
-        }, prefix);
     }
 
     public boolean isEnabled() {

@@ -34,6 +34,8 @@ final class DefaultChannel implements CrossDomainChannel {
         try {
             stack.start();
         } catch (KuayuException e) {
+            // Closed at once, so calls made before the report fail with CLOSED instead of vanishing.
+            state = ChannelState.CLOSED;
             failLater(e);
         }
     }
@@ -173,7 +175,7 @@ final class DefaultChannel implements CrossDomainChannel {
                 });
                 return;
             case FAILED:
-                if (state != ChannelState.CLOSED || !closeReported) {
+                if (!closeReported) {
                     final KuayuException error = Json.readError(m.body(), ErrorCode.TRANSMISSION_FAILED);
                     finish();
                     notify(new Runnable() {
@@ -213,18 +215,8 @@ final class DefaultChannel implements CrossDomainChannel {
         }
     }
 
-    /** Runs a listener call; an exception from user code must not break the channel, so it is rethrown later. */
+    /** Runs a listener call; an exception from user code must not break the channel (see {@link UserCode}). */
     private void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (final RuntimeException e) {
-            log.log("a listener threw: " + e);
-            platform.schedule(0, new Runnable() {
-                @Override
-                public void run() {
-                    throw e;
-                }
-            });
-        }
+        UserCode.run(platform, log, call);
     }
 }

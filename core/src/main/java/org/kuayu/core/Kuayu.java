@@ -47,7 +47,7 @@ public final class Kuayu {
                     + "' has no http(s) origin; give an http:// or https:// URL");
         }
         String channelId = platform.randomId();
-        DebugLog log = debugLog(platform, options, "kuayu[host " + channelId.substring(0, 8) + "] ");
+        DebugLog log = debugLog(options, "kuayu[host " + channelId.substring(0, 8) + "] ");
         DefaultChannel channel = new DefaultChannel(platform, options, log, origin);
         TransportSetup setup = new TransportSetup(Role.HOST, platform, log,
                 options.remoteUrl() != null ? absolute : null, options.frame());
@@ -59,7 +59,7 @@ public final class Kuayu {
      * Accepts a channel from the host page that framed this page, if its origin is allowed. Returns at once.
      */
     public static CrossDomainChannel accept(Platform platform, AcceptOptions options) {
-        DebugLog log = debugLog(platform, options, "kuayu[remote] ");
+        DebugLog log = debugLog(options, "kuayu[remote] ");
         DefaultChannel channel = new DefaultChannel(platform, options, log, null);
         TransportSetup setup = new TransportSetup(Role.REMOTE, platform, log, null, null);
         open(channel, setup, options, null, null);
@@ -94,7 +94,7 @@ public final class Kuayu {
         return sb.toString();
     }
 
-    private static DebugLog debugLog(Platform platform, ChannelOptions options, String prefix) {
+    private static DebugLog debugLog(ChannelOptions options, String prefix) {
         return options.debugSink() == null ? DebugLog.off() : DebugLog.to(options.debugSink(), prefix);
     }
 }

@@ -92,6 +92,13 @@ public final class Origin {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("no host in '" + url + "'");
         }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c > 0x7e || c <= ' ') {
+                throw new IllegalArgumentException("the host of '" + url + "' is not plain ASCII: write it the way"
+                        + " browsers report origins, with international names in their punycode form (xn--...)");
+            }
+        }
         int port = defaultPort(scheme);
         if (portText != null && !portText.isEmpty()) {
             port = parsePort(portText, url);

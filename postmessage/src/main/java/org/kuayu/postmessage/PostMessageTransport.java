@@ -135,7 +135,7 @@ public final class PostMessageTransport implements Transport {
             ownsFrame = setup.frame() == null;
             frame = ownsFrame ? platform.createFrame(setup.remoteUrl(), true) : setup.frame();
             String shown = frame.documentOrigin();
-            remoteShown = shown == null || (!shown.isEmpty() && !shown.equals(platform.selfOrigin()));
+            remoteShown = shown == null || !shown.isEmpty();
             loadListener = frame.onLoad(new Runnable() {
                 @Override
                 public void run() {

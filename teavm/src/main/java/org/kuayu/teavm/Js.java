@@ -53,10 +53,14 @@ final class Js {
             + " try { f(a); } catch (e) { setTimeout(function() { throw e; }, 0); }")
     static native void call(JSObject f, JSObject arg);
 
-    /** Calls {@code f(JSON.parse(json), origin)} the same way. */
-    @JSBody(params = {"f", "j", "o"}, script = "if (typeof f !== 'function') return;"
-            + " try { f(JSON.parse(j), o); } catch (e) { setTimeout(function() { throw e; }, 0); }")
-    static native void callWithJson(JSObject f, String json, String origin);
+    /**
+     * Calls {@code f(JSON.parse(json), origin)} the same way; returns false, calling nothing, when the text is not
+     * JSON (a misbehaving peer: the caller reports it).
+     */
+    @JSBody(params = {"f", "j", "o"}, script = "var v; try { v = JSON.parse(j); } catch (e) { return false; }"
+            + " if (typeof f === 'function') { try { f(v, o); } catch (e) { setTimeout(function() { throw e; }, 0); } }"
+            + " return true;")
+    static native boolean callWithJson(JSObject f, String json, String origin);
 
     /**
      * Runs a request handler: its value, or the value its promise fulfils with, goes to {@code ok} as JSON text;
@@ -79,15 +83,15 @@ final class Js {
             + " return d;")
     static native JSObject deferred();
 
-    @JSBody(params = {"d", "j"}, script = "d.resolve(JSON.parse(j));")
-    static native void resolveJson(JSObject deferred, String json);
+    /** Resolves with the parsed reply; returns false, settling nothing, when the text is not JSON. */
+    @JSBody(params = {"d", "j"}, script = "var v; try { v = JSON.parse(j); } catch (e) { return false; }"
+            + " d.resolve(v); return true;")
+    static native boolean resolveJson(JSObject deferred, String json);
 
     @JSBody(params = {"d", "e"}, script = "d.reject(e);")
     static native void reject(JSObject deferred, JSObject error);
 
-    @JSBody(params = {"f", "s"}, script = "f(s);")
+    /** Calls a user's {@code debug} function; what it throws is rethrown in a new task. */
+    @JSBody(params = {"f", "s"}, script = "try { f(s); } catch (e) { setTimeout(function() { throw e; }, 0); }")
     static native void callText(JSObject f, String s);
-
-    @JSBody(params = {"s"}, script = "if (window.console && console.debug) console.debug(s);")
-    static native void consoleDebug(String s);
 }

@@ -2,6 +2,8 @@ package org.kuayu.teavm;
 
 import org.kuayu.core.ChannelListener;
 import org.kuayu.core.CrossDomainChannel;
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.Reply;
@@ -14,9 +16,25 @@ import org.teavm.jso.JSProperty;
 /** The {@code Channel} object of the JS API (see {@code docs/js-api.md}): a thin wrapper of a Java channel. */
 public final class JsChannel {
     private CrossDomainChannel channel;
+    private DebugLog.Sink debug;
 
     void attach(CrossDomainChannel c) {
         channel = c;
+    }
+
+    /** Where to report what a misbehaving peer sent (the {@code debug} option), or null. */
+    void setDebug(DebugLog.Sink sink) {
+        debug = sink;
+    }
+
+    private void malformed(String what) {
+        if (debug != null) {
+            debug.line("kuayu: dropped " + what + " from " + getOrigin() + ": its body is not JSON");
+        }
+    }
+
+    private static KuayuException malformedReply() {
+        return new KuayuException(ErrorCode.TRANSMISSION_FAILED, "the remote page's reply is not valid JSON");
     }
 
     /** One-way message; data is any JSON value. Throws INVALID_ARGUMENT or CLOSED. */
@@ -50,10 +68,11 @@ public final class JsChannel {
         ReplyCallback callback = new ReplyCallback() {
             @Override
             public void onReply(String reply) {
-                if (deferred != null) {
-                    Js.resolveJson(deferred, reply);
-                } else {
-                    Js.callWithJson(onReply, reply, null);
+                boolean parsed = deferred != null ? Js.resolveJson(deferred, reply)
+                        : Js.callWithJson(onReply, reply, null);
+                if (!parsed) {
+                    malformed("a reply");
+                    onError(malformedReply());
                 }
             }
 
@@ -121,7 +140,9 @@ public final class JsChannel {
 
             @Override
             public void onMessage(String json, Origin origin) {
-                Js.callWithJson(onMessage, json, origin == null ? null : origin.toString());
+                if (!Js.callWithJson(onMessage, json, origin == null ? null : origin.toString())) {
+                    malformed("a message");
+                }
             }
 
             @Override

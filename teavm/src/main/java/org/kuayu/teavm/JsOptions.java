@@ -121,29 +121,36 @@ final class JsOptions {
             }
             b.timeoutMillis((int) t);
         }
-        String debugType = Js.typeOf(o, "debug");
-        if ("function".equals(debugType)) {
+        DebugLog.Sink debug = debugSink(o);
+        if (debug != null) {
+            b.debug(debug);
+        }
+        channel.setDebug(debug);
+        b.listener(channel.listener(o));
+        b.requestHandler(channel.requestHandler(Js.get(o, "onRequest")));
+    }
+
+    /** The sink of the {@code debug} option: a user's function, the console for {@code true}, or null. */
+    private static DebugLog.Sink debugSink(JSObject o) {
+        String type = Js.typeOf(o, "debug");
+        if ("function".equals(type)) {
             final JSObject sink = Js.get(o, "debug");
-            b.debug(new DebugLog.Sink() {
+            return new DebugLog.Sink() {
                 @Override
                 public void line(String text) {
                     Js.callText(sink, text);
                 }
-            });
-        } else if ("boolean".equals(debugType)) {
-            if (Js.isTrue(o, "debug")) {
-                b.debug(new DebugLog.Sink() {
-                    @Override
-                    public void line(String text) {
-                        Js.consoleDebug(text);
-                    }
-                });
-            }
-        } else if (!"undefined".equals(debugType)) {
-            throw invalid("debug must be true, false or a function(line)");
+            };
         }
-        b.listener(channel.listener(o));
-        b.requestHandler(channel.requestHandler(Js.get(o, "onRequest")));
+        if ("boolean".equals(type) || "undefined".equals(type)) {
+            return Js.isTrue(o, "debug") ? new DebugLog.Sink() {
+                @Override
+                public void line(String text) {
+                    TeaVmPlatform.get().debug(text);
+                }
+            } : null;
+        }
+        throw invalid("debug must be true, false or a function(line)");
     }
 
     private static String suggestion(String key) {

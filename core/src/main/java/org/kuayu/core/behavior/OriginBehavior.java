@@ -5,6 +5,7 @@ import java.util.List;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.Json;
+import org.kuayu.core.Origin;
 import org.kuayu.core.stack.BaseBehavior;
 import org.kuayu.core.stack.Link;
 import org.kuayu.core.wire.Message;
@@ -79,6 +80,12 @@ public final class OriginBehavior extends BaseBehavior {
         }
         if (m.kind() != MessageKind.SYN) {
             log.log("ignored " + m.kind() + " from " + m.origin() + " before any handshake");
+            return;
+        }
+        if (Origin.tryParse(m.origin()) == null) {
+            // An opaque origin ("null": a sandboxed frame, a file: or data: page) can neither be allowed nor be
+            // answered: postMessage refuses it as a target.
+            log.log("ignored a SYN from the opaque origin " + m.origin());
             return;
         }
         if (allowAny || allowed.contains(m.origin())) {

@@ -13,6 +13,7 @@ import org.kuayu.core.Origin;
 import org.kuayu.core.Reply;
 import org.kuayu.core.ReplyCallback;
 import org.kuayu.core.RequestHandler;
+import org.kuayu.core.UserCode;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.BaseBehavior;
@@ -29,6 +30,8 @@ import org.kuayu.core.wire.MessageKind;
  * <li>Requirement: no caller waits forever. Protocol: each request has its own timer (TIMEOUT); when the channel
  * closes every pending request fails with CLOSED (or with the handshake's failure); when the remote page reloads
  * they fail with TRANSMISSION_FAILED, since the new page never saw them.</li>
+ * <li>Requirement: a reply reaches only the page that asked. Protocol: a reply finished after the remote page
+ * reloaded is dropped (the new page numbers its requests from 1 again, so it could be mistaken for its own).</li>
  * <li>Requirement: the remote's failures are the caller's errors. Protocol: a handler that throws or rejects is
  * answered with {@code ERR} REMOTE_ERROR carrying its message; a page without a handler answers REMOTE_ERROR too.
  * Only the first answer of a handler is sent.</li>
@@ -43,6 +46,8 @@ public final class RpcBehavior extends BaseBehavior {
     private long nextId = 1;
     private boolean closed;
     private Origin lastSender;
+    /** Counts remote pages: a reply owed to an earlier page must never reach a later one (ids restart at 1). */
+    private int generation;
 
     /**
      * @param trustReplies true when replies come from {@code JSON.stringify} and need no validation
@@ -67,7 +72,7 @@ public final class RpcBehavior extends BaseBehavior {
         }
         RequestTicket ticket = (RequestTicket) m.attachment();
         if (closed) {
-            ticket.callback.onError(new KuayuException(ErrorCode.CLOSED, "the channel is closed"));
+            settle(ticket.callback, null, new KuayuException(ErrorCode.CLOSED, "the channel is closed"));
             return;
         }
         final long id = nextId++;
@@ -78,7 +83,7 @@ public final class RpcBehavior extends BaseBehavior {
             @Override
             public void run() {
                 if (pending.remove(Long.valueOf(id)) == p) {
-                    p.callback.onError(new KuayuException(ErrorCode.TIMEOUT,
+                    settle(p.callback, null, new KuayuException(ErrorCode.TIMEOUT,
                             "no reply to request #" + id + " within " + timeout + " ms"));
                 }
             }
@@ -101,12 +106,13 @@ public final class RpcBehavior extends BaseBehavior {
                 }
                 p.timer.cancel();
                 if (m.kind() == MessageKind.RESPONSE) {
-                    p.callback.onReply(m.body());
+                    settle(p.callback, m.body(), null);
                 } else {
-                    p.callback.onError(Json.readError(m.body(), ErrorCode.REMOTE_ERROR));
+                    settle(p.callback, null, Json.readError(m.body(), ErrorCode.REMOTE_ERROR));
                 }
                 return;
             case RESET:
+                generation++;
                 failAll(ErrorCode.TRANSMISSION_FAILED, "the remote page reloaded before it replied");
                 link.up(m);
                 return;
@@ -128,6 +134,7 @@ public final class RpcBehavior extends BaseBehavior {
 
     private void answer(final Message m, final Link link) {
         final long id = m.number();
+        final int askedBy = generation;
         Reply reply = new Reply() {
             private boolean done;
 
@@ -161,7 +168,9 @@ public final class RpcBehavior extends BaseBehavior {
             }
 
             private void send(Message reply) {
-                if (!closed) {
+                if (askedBy != generation) {
+                    log.log("dropped the answer to request #" + id + ": the page that asked it is gone");
+                } else if (!closed) {
                     link.down(reply);
                 }
             }
@@ -183,19 +192,22 @@ public final class RpcBehavior extends BaseBehavior {
         pending.clear();
         for (Pending p : all) {
             p.timer.cancel();
-            try {
-                p.callback.onError(new KuayuException(code, message));
-            } catch (final RuntimeException e) {
-                // One caller's broken callback must not rob the others of their answer: report it later.
-                log.log("a reply callback threw: " + e);
-                platform.schedule(0, new Runnable() {
-                    @Override
-                    public void run() {
-                        throw e;
-                    }
-                });
-            }
+            settle(p.callback, null, new KuayuException(code, message));
         }
+    }
+
+    /** Tells one caller; its callback is user code, so it cannot rob the others of their answer (see UserCode). */
+    private void settle(final ReplyCallback callback, final String reply, final KuayuException error) {
+        UserCode.run(platform, log, new Runnable() {
+            @Override
+            public void run() {
+                if (error == null) {
+                    callback.onReply(reply);
+                } else {
+                    callback.onError(error);
+                }
+            }
+        });
     }
 
     @Override

@@ -42,19 +42,19 @@ public final class StackAssembly {
         }
 
         // 3. Who may talk: the browser names the sender's origin on postMessage-like transports.
-        //    (Transports that cannot see it get a per-channel secret here instead; see issue #5.)
+        if (role == Role.HOST) {
+            layers.add(OriginBehavior.forHost(remoteOrigin, log));
+        } else {
+            AcceptOptions accept = (AcceptOptions) options;
+            layers.add(OriginBehavior.forRemote(accept.allowedOrigins(), accept.allowAnyOrigin(),
+                    platform.parentOriginHint(), log));
+        }
+
+        // Transports that cannot see the sender's origin, lose frames or limit their size need a per-channel
+        // secret, reliable delivery and fragmentation below here; none of those transports exists yet.
         if (!transport.seesSenderOrigin() || transport.needsReliableDelivery() || transport.maxFrameLength() > 0) {
             throw new IllegalStateException("transport " + transport.name() + " needs secret verification,"
                     + " reliable delivery or fragmentation, which this release does not assemble yet");
-        }
-        {
-            if (role == Role.HOST) {
-                layers.add(OriginBehavior.forHost(remoteOrigin, log));
-            } else {
-                AcceptOptions accept = (AcceptOptions) options;
-                layers.add(OriginBehavior.forRemote(accept.allowedOrigins(), accept.allowAnyOrigin(),
-                        platform.parentOriginHint(), log));
-            }
         }
         return new Stack(layers, transport, channelSide, log, platform);
     }

@@ -158,4 +158,19 @@ class OriginBehaviorTest {
         assertTrue(link.downs().isEmpty());
         assertTrue(lines.get(0).contains("no peer origin yet"), lines.get(0));
     }
+
+    @Test
+    void anOpaqueOriginIsNeitherAnsweredNorBoundEvenWithAllowAnyOrigin() {
+        // postMessage refuses "null" as a target origin: answering it would throw out of the message handler.
+        OriginBehavior remote = OriginBehavior.forRemote(Collections.<String>emptyList(), true, null, log);
+        remote.up(from("null", MessageKind.SYN), link);
+        assertTrue(link.downs().isEmpty(), "no REJ to an opaque origin");
+        assertTrue(link.upKinds().isEmpty());
+        assertEquals(null, remote.peer());
+        assertTrue(lines.get(0).contains("opaque origin"), lines.get(0));
+
+        OriginBehavior strict = remote(null, HOST);
+        strict.up(from("null", MessageKind.SYN), link);
+        assertTrue(link.downs().isEmpty(), "no REJ to an opaque origin");
+    }
 }

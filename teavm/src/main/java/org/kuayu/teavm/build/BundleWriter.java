@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.stream.Stream;
 
+import org.kuayu.core.Kuayu;
+
 /**
  * Build step (run by Maven, never part of the bundle): turns TeaVM's output into the {@code kuayu} folder.
  *
@@ -14,21 +16,22 @@ import java.util.stream.Stream;
  * in one more function keeps those names out of the page's globals and exposes a single frozen {@code kuayu}
  * object; the ES module is the same wrapper with {@code export}s. One TeaVM compile serves both files.
  *
- * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, ...), output folder,
- * version.
+ * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, ...), output folder.
+ * The version written into the files is {@link Kuayu#VERSION}, the one {@code kuayu.version} reports.
  */
 public final class BundleWriter {
     private BundleWriter() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: BundleWriter <teavm.js> <static-dir> <out-dir> <version>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: BundleWriter <teavm.js> <static-dir> <out-dir>");
         }
+        String version = Kuayu.VERSION;
         String compiled = new String(Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8);
         Path out = Paths.get(args[2]);
         Files.createDirectories(out);
-        String banner = "/*! Kuayu " + args[3] + " | cross-domain messaging | https://github.com/kuayu | Apache-2.0 */\n";
+        String banner = "/*! Kuayu " + version + " | cross-domain messaging for the browser | API: docs/js-api.md */\n";
         String body = "(function () {\n" + compiled.trim() + "\nreturn Object.freeze({version: version(),"
                 + " connect: connect, accept: accept});\n})()";
         write(out.resolve("kuayu.js"), banner + "var kuayu = " + body + ";\n");
@@ -37,7 +40,7 @@ public final class BundleWriter {
         try (Stream<Path> files = Files.list(Paths.get(args[1]))) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                write(out.resolve(p.getFileName().toString()), text.replace("@VERSION@", args[3]));
+                write(out.resolve(p.getFileName().toString()), text.replace("@VERSION@", version));
             }
         }
     }
