@@ -74,4 +74,25 @@ class PostMessageEdgeCaseTest {
         assertTrue(pages.bothReady(host), "handshake: " + pages.browser.debugLines());
         assertEquals(Pages.HOST, host.remoteOrigin().toString());
     }
+
+    @Test
+    void aSecondAcceptInTheSameDocumentTakesOverAndTheFirstIsClosed() {
+        String twice = Pages.REMOTE + "/twice.html";
+        ChannelRecorder first = new ChannelRecorder();
+        ChannelRecorder second = new ChannelRecorder();
+        List<CrossDomainChannel> accepted = new ArrayList<CrossDomainChannel>();
+        pages.browser.page(twice, window -> accepted.add(Kuayu.accept(window, AcceptOptions.builder()
+                .allowOrigin(Pages.HOST).transport(PostMessageTransport.FACTORY).listener(first).build())));
+        CrossDomainChannel host = pages.connect(twice, pages.hostEvents);
+        assertTrue(pages.browser.runUntil(host::isReady, Pages.TIMEOUT));
+        SimWindow remoteWindow = pages.frame().contentWindow();
+        accepted.add(Kuayu.accept(remoteWindow, AcceptOptions.builder().allowOrigin(Pages.HOST)
+                .transport(PostMessageTransport.FACTORY).listener(second).build()));
+        assertTrue(pages.browser.runUntil(() -> accepted.get(1).isReady() && host.isReady(), Pages.TIMEOUT));
+
+        assertEquals(List.of("ready", "close"), first.events(), "the first is told, not left ready and deaf");
+        host.send("\"to the page\"");
+        pages.browser.runUntil(() -> second.messages().size() == 1, Pages.TIMEOUT);
+        assertEquals(List.of("\"to the page\""), second.messages());
+    }
 }

@@ -125,6 +125,9 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
         // A probe armed by the frame's load is answered: a new page spoke. The handshake timer takes over.
         cancelProbe();
         state = State.CONNECTING;
+        // Tell the old session it is over, over the path it listens on: if it is still alive (a second
+        // kuayu.accept in the same document took over), it closes instead of staying "ready" and deaf.
+        link.down(new Message(MessageKind.CLOSE, channelId, 0, ""));
         transport.dropPrivatePath();
         link.up(Message.local(MessageKind.RESET, ""));
         armTimer(link, "the remote page at " + remoteOrigin + " reloaded and did not open the channel again within "

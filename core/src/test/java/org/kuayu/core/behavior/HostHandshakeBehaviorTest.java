@@ -199,13 +199,15 @@ class HostHandshakeBehaviorTest extends BehaviorFixture {
         link.clear();
         up(MessageKind.HELLO, "", "s2");
         assertEquals(List.of(MessageKind.RESET), link.upKinds());
-        assertEquals(List.of(MessageKind.SYN), link.downKinds());
+        assertEquals(List.of(MessageKind.CLOSE, MessageKind.SYN), link.downKinds(),
+                "the old session is told it is over (over its own path), then the new page is greeted");
         assertEquals(2, transport.drops(), "the old private path is dropped (once on ACK, once on the reset)");
 
         host.down(new Message(MessageKind.MESSAGE, "", 0, "while re-opening"), link);
-        assertEquals(List.of(MessageKind.SYN), link.downKinds(), "queued");
+        assertEquals(List.of(MessageKind.CLOSE, MessageKind.SYN), link.downKinds(), "queued");
         open("s2");
-        assertEquals(List.of(MessageKind.SYN, MessageKind.READY, MessageKind.MESSAGE), link.downKinds());
+        assertEquals(List.of(MessageKind.CLOSE, MessageKind.SYN, MessageKind.READY, MessageKind.MESSAGE),
+                link.downKinds());
         assertEquals(List.of(MessageKind.RESET, MessageKind.OPENED), link.upKinds());
         assertEquals(2, transport.offers());
     }
@@ -224,7 +226,7 @@ class HostHandshakeBehaviorTest extends BehaviorFixture {
         link.clear();
         up(MessageKind.ACK, "c1", ack("s2"));
         assertEquals(List.of(MessageKind.RESET), link.upKinds());
-        assertEquals(List.of(MessageKind.READY), link.downKinds());
+        assertEquals(List.of(MessageKind.CLOSE, MessageKind.READY), link.downKinds());
     }
 
     @Test
