@@ -7,8 +7,6 @@ import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortHandle;
-import org.kuayu.core.platform.PortPair;
-import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
 import org.kuayu.core.stack.Role;
@@ -82,12 +80,7 @@ public final class PostMessageTransport implements Transport {
     private WindowHandle parent;
     private Cancellable windowListener;
     private Cancellable loadListener;
-    /** Ours: the end of our MessageChannel we post into. */
-    private PortHandle sendPort;
-    /** The peer's: the far end of its MessageChannel, which it posts into. */
-    private PortHandle receivePort;
-    /** The far end of {@link #sendPort}, to hand over with the next window frame. */
-    private PortHandle transfer;
+    private PrivatePath path;
 
     private PostMessageTransport(TransportSetup setup) {
         this.setup = setup;
@@ -118,6 +111,7 @@ public final class PostMessageTransport implements Transport {
     @Override
     public void open(TransportListener newListener) {
         this.listener = newListener;
+        this.path = new PrivatePath(platform, newListener);
         if (setup.role() == Role.REMOTE) {
             parent = platform.parent();
             if (parent == null) {
@@ -173,8 +167,8 @@ public final class PostMessageTransport implements Transport {
 
     @Override
     public void send(String text, String targetOrigin) {
-        if (sendPort != null && receivePort != null && transfer == null && !windowOnly) {
-            sendPort.post(text);
+        if (path.isUsable() && !windowOnly) {
+            path.post(text);
             return;
         }
         WindowHandle target = peerWindow();
@@ -186,56 +180,23 @@ public final class PostMessageTransport implements Transport {
             log.log("held a frame back: the remote frame has not loaded yet (it is sent again on load)");
             return;
         }
-        PortHandle carried = transfer;
-        transfer = null;
-        target.post(text, targetOrigin, carried);
+        target.post(text, targetOrigin, path.takeTransfer());
     }
 
     @Override
     public boolean offerPrivatePath() {
-        closePort(sendPort);
-        sendPort = null;
-        PortPair pair = platform.createMessageChannel();
-        if (pair == null) {
-            transfer = null;
-            return false;
-        }
-        sendPort = pair.local();
-        transfer = pair.remote();
-        return true;
+        return path != null && path.offer();
     }
 
     @Override
-    public boolean acceptPrivatePath(Object attachment, final String origin) {
-        if (!(attachment instanceof PortHandle)) {
-            return false;
-        }
-        closePort(receivePort);
-        final PortHandle adopted = (PortHandle) attachment;
-        receivePort = adopted;
-        adopted.listen(new TextListener() {
-            @Override
-            public void onText(String text) {
-                if (receivePort == adopted) {
-                    listener.onFrame(text, origin, null);
-                }
-            }
-        });
-        return true;
+    public boolean acceptPrivatePath(Object attachment, String origin) {
+        return path != null && path.accept(attachment, origin);
     }
 
     @Override
     public void dropPrivatePath() {
-        closePort(sendPort);
-        closePort(receivePort);
-        sendPort = null;
-        receivePort = null;
-        transfer = null;
-    }
-
-    private static void closePort(PortHandle port) {
-        if (port != null) {
-            port.close();
+        if (path != null) {
+            path.drop();
         }
     }
 
