@@ -49,7 +49,7 @@ public final class Origin {
             throw new IllegalArgumentException("not an absolute URL with an origin: '" + url
                     + "'; give scheme://host[:port], e.g. http://www.example.com");
         }
-        String scheme = text.substring(0, colon).toLowerCase();
+        String scheme = asciiLowerCase(text.substring(0, colon));
         for (int i = 0; i < scheme.length(); i++) {
             char c = scheme.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
@@ -88,7 +88,7 @@ public final class Origin {
             portText = portColon >= 0 ? authority.substring(portColon + 1) : null;
         }
         // A trailing dot is kept: browsers treat "a.com." and "a.com" as two origins.
-        host = host.toLowerCase();
+        host = asciiLowerCase(host);
         if (host.isEmpty()) {
             throw new IllegalArgumentException("no host in '" + url + "'");
         }
@@ -104,6 +104,26 @@ public final class Origin {
             port = parsePort(portText, url);
         }
         return new Origin(scheme, host, port);
+    }
+
+    /**
+     * Lower-cases A-Z only: origins are ASCII (non-ASCII hosts are refused), and this keeps the Unicode case tables
+     * out of compiled bundles.
+     */
+    private static String asciiLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] chars = s.toCharArray();
+                for (int k = i; k < chars.length; k++) {
+                    if (chars[k] >= 'A' && chars[k] <= 'Z') {
+                        chars[k] = (char) (chars[k] + ('a' - 'A'));
+                    }
+                }
+                return new String(chars);
+            }
+        }
+        return s;
     }
 
     /** Like {@link #parse} but returns null instead of throwing, for input from other pages. */

@@ -124,7 +124,14 @@ public final class JsChannel {
     @JSExport
     @JSProperty
     public String getState() {
-        return channel.state().name().toLowerCase();
+        switch (channel.state()) {
+            case READY:
+                return "ready";
+            case CLOSED:
+                return "closed";
+            default:
+                return "connecting";
+        }
     }
 
     ChannelListener listener(final JSObject options) {

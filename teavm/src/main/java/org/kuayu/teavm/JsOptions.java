@@ -155,21 +155,36 @@ final class JsOptions {
 
     private static String suggestion(String key) {
         for (String known : COMMON) {
-            if (known.equalsIgnoreCase(key)) {
+            if (sameIgnoringAsciiCase(known, key)) {
                 return " (did you mean " + known + "?)";
             }
         }
         for (String known : CONNECT) {
-            if (known.equalsIgnoreCase(key)) {
+            if (sameIgnoringAsciiCase(known, key)) {
                 return " (did you mean " + known + "?)";
             }
         }
         for (String known : ACCEPT) {
-            if (known.equalsIgnoreCase(key)) {
+            if (sameIgnoringAsciiCase(known, key)) {
                 return " (did you mean " + known + "?)";
             }
         }
         return "";
+    }
+
+    /** Option names are ASCII; String.equalsIgnoreCase would pull Unicode case tables into the bundle. */
+    private static boolean sameIgnoringAsciiCase(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && (x | 0x20) != (y | 0x20)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean contains(String[] names, String key) {
