@@ -1,6 +1,7 @@
 /*
  * The host side of the postMessage demo: loads domain2's remote page in the visible frame, opens a Kuayu
- * channel to it, and logs every message with its direction and origin. ES5, like every hand-written page.
+ * channel to it, replies to domain2's requests, and logs every message with its direction and origin. ES5, like
+ * every hand-written page.
  */
 (function () {
   "use strict";
@@ -94,6 +95,12 @@
       },
       onMessage: function (data, origin) {
         log("in", "← " + origin + ": message " + JSON.stringify(data));
+      },
+      onRequest: function (data, origin) {
+        var reply = {"reply": "domain1 got " + JSON.stringify(data), "at": new Date().toISOString()};
+        log("in", "← " + origin + ": request " + JSON.stringify(data));
+        log("out", "→ domain2: reply " + JSON.stringify(reply));
+        return reply;
       },
       onError: function (error) {
         log("error", "✕ " + describe(error));

@@ -1,6 +1,7 @@
 /*
  * The remote side of the postMessage demo: accepts a Kuayu channel from domain1 only, echoes each message,
- * replies to each request, and logs everything with its direction and origin. ES5, like every hand-written page.
+ * replies to each request, sends requests of its own, and logs everything with its direction and origin. ES5,
+ * like every hand-written page.
  */
 (function () {
   "use strict";
@@ -9,6 +10,8 @@
   var composer = document.getElementById("composer");
   var textInput = document.getElementById("text");
   var sendButton = document.getElementById("send");
+  var requestButton = document.getElementById("request");
+  var replyView = document.getElementById("reply");
   var logList = document.getElementById("log");
   var demo = window.KUAYU_DEMO;
   var channel = null;
@@ -25,6 +28,7 @@
     statusView.textContent = status;
     statusView.className = "status status-" + status;
     sendButton.disabled = status !== "ready";
+    requestButton.disabled = status !== "ready";
   }
 
   function describe(error) {
@@ -53,6 +57,17 @@
     log("out", "→ domain1: message " + JSON.stringify(data));
     channel.send(data);
     return false;
+  };
+
+  requestButton.onclick = function () {
+    var data = {"text": textInput.value};
+    log("out", "→ domain1: request " + JSON.stringify(data));
+    channel.request(data, function (reply) {
+      replyView.textContent = JSON.stringify(reply);
+      log("in", "← " + channel.origin + ": reply " + JSON.stringify(reply));
+    }, function (error) {
+      log("error", "✕ request failed: " + describe(error));
+    });
   };
 
   try {

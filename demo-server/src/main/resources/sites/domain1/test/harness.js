@@ -8,7 +8,8 @@
  *
  * KT.events holds {type, data, origin, code, message} in the order things happened. Types: connect, thrown
  * (connect threw), ready, message, close, error (Kuayu's callbacks), frameload (a frame added by KT.addFrame
- * loaded), attacker (a note from test/attacker.html on domain3), pageerror (an uncaught error on this page).
+ * loaded), attacker (a note from test/attacker.html on domain3), remote-close (test/remote.html on domain2 ran
+ * its onClose: a note it posts outside the channel), pageerror (an uncaught error on this page).
  */
 var KT = (function () {
   'use strict';
@@ -382,10 +383,14 @@ var KT = (function () {
     return lines;
   }
 
-  // Notes from the attacker page; everything else (Kuayu's frames included) is Kuayu's business.
+  // Notes from the attacker page and the remote test page; everything else (Kuayu's frames included) is Kuayu's
+  // business.
   window.addEventListener('message', function (event) {
     if (event.origin === demo.domain3 && typeof event.data === 'string' && event.data.indexOf('kt-attacker|') === 0) {
       record('attacker', {data: event.data.substring('kt-attacker|'.length), origin: event.origin});
+    }
+    if (event.origin === demo.domain2 && typeof event.data === 'string' && event.data.indexOf('kt-remote|') === 0) {
+      record('remote-' + event.data.substring('kt-remote|'.length), {origin: event.origin});
     }
   });
 

@@ -16,26 +16,61 @@ abstract class AbstractBrowser implements Browser {
     private static final String PAGE_LOG = "(window.KT && KT.dump) ? KT.dump()"
             + " : (document.body ? String(document.body.innerText || document.body.textContent || '') : '')";
 
-    /** Runs a script whose value is a string (or null) in the top-level page. */
-    protected abstract String evalToString(String expression);
+    /**
+     * Runs a script whose value is a string (or null) in the top-level page, or with a {@code frameId} in the
+     * page of the top-level page's iframe with that id.
+     */
+    protected abstract String evalToString(String frameId, String expression);
 
     @Override
     public final Object eval(String expression) {
-        String json = evalToString("(function (v) { return v === undefined ? 'null' : JSON.stringify(v); })"
-                + "((function () { return (" + expression + "\n); })())");
-        return json == null ? null : JSON.toType(json, Object.class);
+        return evalIn(null, expression);
+    }
+
+    @Override
+    public final Object evalInFrame(String frameId, String expression) {
+        return evalIn(frameId, expression);
     }
 
     @Override
     public final void waitFor(String condition, Duration bound) {
+        waitIn(null, condition, bound);
+    }
+
+    @Override
+    public final void waitForInFrame(String frameId, String condition, Duration bound) {
+        waitIn(frameId, condition, bound);
+    }
+
+    private Object evalIn(String frameId, String expression) {
+        String json = evalToString(frameId, "(function (v) { return v === undefined ? 'null' : JSON.stringify(v); })"
+                + "((function () { return (" + expression + "\n); })())");
+        return json == null ? null : JSON.toType(json, Object.class);
+    }
+
+    private void waitIn(String frameId, String condition, Duration bound) {
         try {
             new FluentWait<>(this)
                     .withTimeout(bound)
                     .pollingEvery(POLL)
-                    .until(browser -> Boolean.TRUE.equals(browser.eval("!!(" + condition + "\n)")) ? Boolean.TRUE : null);
+                    .until(browser -> Boolean.TRUE.equals(evalIn(frameId, "!!(" + condition + "\n)"))
+                            ? Boolean.TRUE : null);
         } catch (TimeoutException e) {
-            throw new AssertionError(kind() + ": timed out after " + bound.toMillis() + " ms waiting for: "
-                    + condition + "\npage log:\n" + pageLog());
+            String where = frameId == null ? "" : " in frame #" + frameId;
+            throw new AssertionError(kind() + ": timed out after " + bound.toMillis() + " ms waiting" + where + " for: "
+                    + condition + "\npage log:\n" + pageLog()
+                    + (frameId == null ? "" : "\nframe #" + frameId + " text:\n" + frameText(frameId)));
+        }
+    }
+
+    /** The start of the frame's body text, for failure messages; never throws. */
+    private String frameText(String frameId) {
+        try {
+            String text = String.valueOf(evalIn(frameId, "document.body ? String(document.body.innerText"
+                    + " || document.body.textContent || '') : ''"));
+            return text.length() > 20_000 ? text.substring(0, 20_000) + "\n... (cut)" : text;
+        } catch (RuntimeException e) {
+            return "(no frame text: " + e + ")";
         }
     }
 

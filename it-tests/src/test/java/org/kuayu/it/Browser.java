@@ -14,6 +14,7 @@ import java.util.List;
  * browser.open(sites.domain1() + "/test/host.html");
  * browser.eval("KT.connect({remote: '...'})");
  * browser.waitFor("KT.count('ready') === 1", Duration.ofSeconds(10));
+ * browser.clickInFrame("remote", "request");          // inside the page of <iframe id="remote">
  * }</pre>
  */
 public interface Browser extends AutoCloseable {
@@ -38,6 +39,18 @@ public interface Browser extends AutoCloseable {
 
     /** Clicks the element with this id the way a user would. */
     void click(String elementId);
+
+    /**
+     * {@link #eval} in the page of the top-level page's iframe with this id, also across origins (a test, unlike
+     * the page, may look inside).
+     */
+    Object evalInFrame(String frameId, String expression);
+
+    /** {@link #waitFor} on a condition evaluated in the page of the iframe with this id. */
+    void waitForInFrame(String frameId, String condition, Duration bound);
+
+    /** {@link #click} on an element of the page in the iframe with this id. */
+    void clickInFrame(String frameId, String elementId);
 
     /**
      * What the page says happened: {@code KT.dump()} on test pages, else the start of the body's text.

@@ -2,6 +2,7 @@ package org.kuayu.it;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.kuayu.browser.DebianChromium;
 import org.openqa.selenium.By;
@@ -67,14 +68,41 @@ final class ChromiumBrowser extends AbstractBrowser {
     }
 
     @Override
-    protected String evalToString(String expression) {
-        Object value = ((JavascriptExecutor) driver).executeScript("return " + expression + ";");
-        return value == null ? null : value.toString();
+    protected String evalToString(String frameId, String expression) {
+        return inFrame(frameId, () -> {
+            Object value = ((JavascriptExecutor) driver).executeScript("return " + expression + ";");
+            return value == null ? null : value.toString();
+        });
     }
 
     @Override
     public void click(String elementId) {
         driver.findElement(By.id(elementId)).click();
+    }
+
+    @Override
+    public void clickInFrame(String frameId, String elementId) {
+        inFrame(frameId, () -> {
+            driver.findElement(By.id(elementId)).click();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code action} with the driver switched into the top-level page's iframe with this id (no switch for
+     * null), and back to the top-level page afterwards, so every other call keeps talking to the top.
+     */
+    private <T> T inFrame(String frameId, Supplier<T> action) {
+        if (frameId == null) {
+            return action.get();
+        }
+        driver.switchTo().defaultContent();
+        driver.switchTo().frame(frameId);
+        try {
+            return action.get();
+        } finally {
+            driver.switchTo().defaultContent();
+        }
     }
 
     @Override

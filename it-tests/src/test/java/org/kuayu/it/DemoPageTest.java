@@ -4,9 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Smoke test of the demo a person tries first: domain1's {@code /postmessage.html} with domain2's page in its
- * frame. Its element ids ({@code status}, {@code request}, {@code reply}, {@code log}) are the demo page's.
+ * frame {@code #remote}. Both pages have the same element ids ({@code status}, {@code text}, {@code request},
+ * {@code reply}, {@code log}).
  */
 class DemoPageTest {
+
+    /** True once an item of the page's {@code #log} matches this JavaScript regular expression. */
+    private static String logShows(String regex) {
+        return "(function () { var items = document.querySelectorAll('#log li');"
+                + " for (var i = 0; i < items.length; i++) {"
+                + "   if (" + regex + ".test(items[i].textContent)) { return true; } }"
+                + " return false; })()";
+    }
 
     @BrowserTest
     void requestButtonGetsReplyInTheLog(Browser browser, DemoSites sites) {
@@ -15,13 +24,31 @@ class DemoPageTest {
 
         browser.click("request");
         browser.waitFor("/domain2 got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
-        browser.waitFor("(function () { var items = document.querySelectorAll('#log li');"
-                + " for (var i = 0; i < items.length; i++) {"
-                + "   if (/reply .*domain2 got/.test(items[i].textContent)) { return true; } }"
-                + " return false; })()", HostPage.BOUND);
+        browser.waitFor(logShows("/reply .*domain2 got/"), HostPage.BOUND);
 
         String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
         assertTrue(reply.contains("{\\\"text\\\":\\\"hi\\\"}"), "the reply names the request: " + reply);
+    }
+
+    /** The other way: the user clicks "Send request" in domain2's page, inside domain1's page; domain1 replies. */
+    @BrowserTest
+    void requestButtonOfTheRemotePageGetsReplyFromDomain1(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/postmessage.html");
+        browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+        browser.waitForInFrame("remote", "document.getElementById('status').textContent === 'ready'",
+                HostPage.BOUND);
+
+        browser.clickInFrame("remote", "request");
+        browser.waitForInFrame("remote", "/domain1 got/.test(document.getElementById('reply').textContent)",
+                HostPage.BOUND);
+        String reply = String.valueOf(browser.evalInFrame("remote", "document.getElementById('reply').textContent"));
+        assertTrue(reply.contains("domain1 got {\\\"text\\\":\\\"hello from domain2\\\"}"),
+                "the reply names the request: " + reply);
+        browser.waitForInFrame("remote", logShows("/reply .*domain1 got/"), HostPage.BOUND);
+
+        String from = sites.domain2().replace(".", "\\.").replace("/", "\\/");
+        browser.waitFor(logShows("/" + from + ": request \\{\"text\":\"hello from domain2\"\\}/"), HostPage.BOUND);
+        browser.waitFor(logShows("/→ domain2: reply .*domain1 got/"), HostPage.BOUND);
     }
 
     /** The page whose script is a Java program compiled by TeaVM, using CrossDomainChannel without kuayu.js. */

@@ -77,6 +77,59 @@ class HandshakeTest {
         assertEquals(0, host.count("close") + host.count("error"), host.why());
     }
 
+    /**
+     * A request the remote page holds when it reloads itself can never be answered: it fails with
+     * TRANSMISSION_FAILED (long before the 10 s TIMEOUT), the channel opens again, and the next request works.
+     */
+    @BrowserTest
+    void remoteReloadingWithARequestInFlightFailsIt(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connectAndAwaitReady("echo");
+        assertEquals(Map.of("holding", 2L), host.reply("{cmd: 'hold', count: 2}"), host.why());
+        int held = host.request("'held'");
+        assertTrue(host.remoteEvents().stream().anyMatch(e -> "\"held\"".equals(e.get("data"))),
+                "the remote page holds the request\n" + host.log());
+        assertEquals("pending", host.eval("KT.results[" + held + "].state"), host.why());
+
+        assertEquals(Map.of("reloading", true), host.reply("{cmd: 'reload'}"), host.why());
+        assertTransmissionFailedThenOpenAgain(host, held);
+
+        assertEquals(Map.of("echo", "after"), host.reply("'after'"), host.why());
+        assertFreshRemote(host);
+        assertEquals(List.of("connect", "ready", "ready"), host.eventTypes(), host.why());
+    }
+
+    /** The same when the host page reloads a frame it gave, whose page never answers the request. */
+    @BrowserTest
+    void hostReloadingTheFrameWithARequestInFlightFailsIt(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.eval("KT.addFrame('remote', " + js(host.remoteUrl("silent")) + ")");
+        host.awaitCount("frameload", 1);
+        host.connect("{frame: 'remote'}");
+        host.awaitCount("ready", 1);
+        int pending = host.request("'never answered'");
+        assertEquals("pong", host.reply("{cmd: 'ping'}"), "the remote page got the request first\n" + host.log());
+
+        host.eval("KT.reloadFrame('remote', 'by-host')");
+        assertTransmissionFailedThenOpenAgain(host, pending);
+
+        assertEquals("pong", host.reply("{cmd: 'ping'}"), host.why());
+        assertFreshRemote(host);
+        // The frame's second load event and the second handshake race; their order is no part of the contract.
+        assertEquals(List.of("connect", "ready", "ready"),
+                host.eventTypes().stream().filter(type -> !type.equals("frameload")).toList(), host.why());
+        assertEquals(2, host.count("frameload"), host.why());
+    }
+
+    private static void assertTransmissionFailedThenOpenAgain(HostPage host, int inFlight) {
+        Map<String, Object> result = host.awaitResult(inFlight);
+        assertEquals("error", result.get("state"), host.why());
+        assertEquals("TRANSMISSION_FAILED", result.get("code"), host.why());
+        host.awaitCount("ready", 2);
+        assertEquals(true, host.state().get("ready"), host.why());
+        assertEquals(0, host.count("close") + host.count("error"), host.why());
+    }
+
     @BrowserTest
     void pageWithoutKuayuTimesOut(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);

@@ -14,6 +14,8 @@ import org.htmlunit.SilentCssErrorHandler;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebConsole;
 import org.htmlunit.WebWindow;
+import org.htmlunit.html.BaseFrameElement;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.javascript.JavaScriptErrorListener;
 
@@ -60,23 +62,49 @@ final class HtmlUnitBrowser extends AbstractBrowser {
     }
 
     @Override
-    protected String evalToString(String expression) {
-        Page page = window == null ? null : window.getEnclosedPage();
-        if (!(page instanceof HtmlPage)) {
-            throw new IllegalStateException("no HTML page is open (have: " + page + ")");
-        }
-        ScriptResult result = ((HtmlPage) page).executeJavaScript(expression);
+    protected String evalToString(String frameId, String expression) {
+        ScriptResult result = page(frameId).executeJavaScript(expression);
         Object value = result.getJavaScriptResult();
         return value instanceof CharSequence ? value.toString() : null;
     }
 
     @Override
     public void click(String elementId) {
+        clickIn(null, elementId);
+    }
+
+    @Override
+    public void clickInFrame(String frameId, String elementId) {
+        clickIn(frameId, elementId);
+    }
+
+    private void clickIn(String frameId, String elementId) {
         try {
-            ((HtmlPage) window.getEnclosedPage()).getHtmlElementById(elementId).click();
+            page(frameId).getHtmlElementById(elementId).click();
         } catch (IOException e) {
             throw new AssertionError("HtmlUnit could not click #" + elementId + ": " + e, e);
         }
+    }
+
+    /** The top-level page, or the page in its iframe with this id (HtmlUnit lets a test reach any origin's). */
+    private HtmlPage page(String frameId) {
+        Page page = window == null ? null : window.getEnclosedPage();
+        if (!(page instanceof HtmlPage)) {
+            throw new IllegalStateException("no HTML page is open (have: " + page + ")");
+        }
+        if (frameId == null) {
+            return (HtmlPage) page;
+        }
+        DomElement element = ((HtmlPage) page).getElementById(frameId);
+        if (!(element instanceof BaseFrameElement)) {
+            throw new IllegalStateException("no iframe #" + frameId + " in " + page.getUrl()
+                    + " (have: " + element + ")");
+        }
+        Page inside = ((BaseFrameElement) element).getEnclosedPage();
+        if (!(inside instanceof HtmlPage)) {
+            throw new IllegalStateException("iframe #" + frameId + " holds no HTML page (have: " + inside + ")");
+        }
+        return (HtmlPage) inside;
     }
 
     @Override

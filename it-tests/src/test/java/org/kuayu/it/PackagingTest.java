@@ -15,10 +15,10 @@ class PackagingTest {
     void theModuleBuildWorksFromACopiedFolder(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/test/module-host.html");
         browser.waitFor("!!window.RESULT", HostPage.BOUND);
-        assertEquals(Map.of("sameApi", true, "version", browser.eval("window.RESULT.version"),
+        // The release in org.kuayu.core.Kuayu.VERSION (kuayu-core is not on this module's class path).
+        assertEquals(Map.of("sameApi", true, "version", "0.1.0",
                 "transport", "postMessage", "reply", Map.of("echo", Map.of("via", "module"))),
                 browser.eval("window.RESULT"));
-        assertEquals(browser.eval("window.RESULT.version"), "0.1.0");
     }
 
     /** The policy is enforced by Chromium only; HtmlUnit shows the page's script works from the copied folder. */
