@@ -104,7 +104,8 @@ public final class JavaHostPage {
     @JSBody(params = {"id", "text"}, script = "document.getElementById(id).textContent = text;")
     private static native void setText(String id, String text);
 
-    @JSBody(params = "text", script = "document.getElementById('status').textContent = text;")
+    @JSBody(params = "text", script = "var e = document.getElementById('status'); e.textContent = text;"
+            + " e.className = 'status status-' + text;")
     private static native void setStatus(String text);
 
     @JSBody(params = "text", script = "var li = document.createElement('li'); li.textContent = text;"
