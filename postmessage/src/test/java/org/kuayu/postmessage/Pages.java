@@ -130,6 +130,15 @@ final class Pages {
         return host.frames().get(0);
     }
 
+    /** Connects to the remote page and runs until both ends are ready; fails the test otherwise. */
+    CrossDomainChannel connectReady() {
+        CrossDomainChannel channel = connect();
+        if (!bothReady(channel)) {
+            throw new AssertionError("handshake: " + browser.debugLines());
+        }
+        return channel;
+    }
+
     /** Runs until {@code host} and the latest remote are both ready; false if not within the timeout. */
     boolean bothReady(CrossDomainChannel hostChannel) {
         return browser.runUntil(() -> hostChannel.isReady() && !remotes.isEmpty() && remote().channel.isReady(),

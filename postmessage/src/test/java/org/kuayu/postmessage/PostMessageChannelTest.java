@@ -35,12 +35,6 @@ class PostMessageChannelTest {
         assertEquals(List.of(), pages.browser.uncaughtErrors());
     }
 
-    private CrossDomainChannel ready() {
-        CrossDomainChannel channel = pages.connect();
-        assertTrue(pages.bothReady(channel), "handshake: " + pages.browser.debugLines());
-        return channel;
-    }
-
     private ReplyRecorder request(CrossDomainChannel channel, String json) {
         ReplyRecorder r = new ReplyRecorder();
         channel.request(json, r);
@@ -50,7 +44,7 @@ class PostMessageChannelTest {
 
     @Test
     void messagesFlowBothWaysInOrderWithTheSendersOrigin() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         CrossDomainChannel remote = pages.remote().channel;
         List<String> sent = new ArrayList<String>();
         for (int i = 0; i < 50; i++) {
@@ -92,7 +86,7 @@ class PostMessageChannelTest {
 
     @Test
     void requestsAreAnsweredBothWays() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         assertEquals("{\"q\":1}", request(host, "{\"q\":1}").reply());
         CrossDomainChannel remote = pages.remote().channel;
         ReplyRecorder fromRemote = request(remote, "\"to the host\"");
@@ -107,7 +101,7 @@ class PostMessageChannelTest {
             sb.append("h\u00e9llo \u4f60\u597d \uD83D\uDE00 \u2028|\"\\ ");
         }
         String payload = Json.quote(sb.toString());
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         host.send(payload);
         ReplyRecorder echo = request(host, payload);
         pages.browser.runUntilIdle();
@@ -122,7 +116,7 @@ class PostMessageChannelTest {
             int n = ((Long) Json.parse(json)).intValue();
             pages.remote().window.schedule((n * 37) % 200, () -> reply.resolve("{\"twice\":" + 2 * n + "}"));
         };
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         List<ReplyRecorder> replies = new ArrayList<ReplyRecorder>();
         for (int i = 0; i < 200; i++) {
             ReplyRecorder r = new ReplyRecorder();
@@ -177,7 +171,7 @@ class PostMessageChannelTest {
         pages.remoteHandler = (json, origin, reply) -> {
             throw new IllegalArgumentException("cannot handle " + json);
         };
-        ReplyRecorder r = request(ready(), "[7]");
+        ReplyRecorder r = request(pages.connectReady(), "[7]");
         assertEquals(ErrorCode.REMOTE_ERROR, r.errorCode());
         assertEquals("cannot handle [7]", r.error().getMessage());
     }
@@ -185,7 +179,7 @@ class PostMessageChannelTest {
     @Test
     void aRejectingHandlerIsARemoteErrorWithItsMessage() {
         pages.remoteHandler = (json, origin, reply) -> reply.reject("not today");
-        ReplyRecorder r = request(ready(), "1");
+        ReplyRecorder r = request(pages.connectReady(), "1");
         assertEquals(ErrorCode.REMOTE_ERROR, r.errorCode());
         assertEquals("not today", r.error().getMessage());
     }
@@ -196,7 +190,7 @@ class PostMessageChannelTest {
             reply.resolve("\"first\"");
             reply.resolve("\"second\"");
         };
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         ReplyRecorder r = request(host, "1");
         pages.browser.runUntilIdle();
         assertEquals("\"first\"", r.reply());
@@ -208,7 +202,7 @@ class PostMessageChannelTest {
     @Test
     void aRequestNeverAnsweredTimesOutAndLeavesNothingPending() {
         pages.remoteHandler = pages.HOLD;
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         ReplyRecorder r = new ReplyRecorder();
         host.request("1", 300, r);
         pages.browser.advance(299);
@@ -267,7 +261,7 @@ class PostMessageChannelTest {
 
     @Test
     void afterTheHandshakeFramesGoOverTheMessageChannel() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         pages.browser.runUntilIdle();
         long window = pages.browser.windowDeliveries();
         long port = pages.browser.portDeliveries();
@@ -285,7 +279,7 @@ class PostMessageChannelTest {
     @Test
     void withoutMessageChannelTheWindowPathCarriesEverything() {
         pages.browser.messageChannels(false);
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         host.send("\"over the window\"");
         pages.remote().channel.send("\"back\"");
         assertEquals("2", request(host, "2").reply());
@@ -300,7 +294,7 @@ class PostMessageChannelTest {
     void aRemoteThatDoesNotKnowItsParentAnnouncesItselfToEachAllowedOrigin() {
         pages.browser.ancestorOrigins(false);
         pages.allowedOrigins = List.of("http://first.test", HOST, "http://third.test");
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         assertEquals("1", request(host, "1").reply());
         assertEquals(2, pages.browser.originMismatches(), "the browser delivered only the parent's copy");
     }
@@ -309,7 +303,7 @@ class PostMessageChannelTest {
     void aRemoteAdmittingAnyOriginBindsToItsHost() {
         pages.allowedOrigins = List.of();
         pages.allowAnyOrigin = true;
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         assertEquals(Origin.parse(HOST), pages.remote().channel.remoteOrigin());
         assertEquals("1", request(host, "1").reply());
     }

@@ -30,12 +30,6 @@ class PostMessageLifecycleTest {
         assertEquals(List.of(), pages.browser.uncaughtErrors());
     }
 
-    private CrossDomainChannel ready() {
-        CrossDomainChannel channel = pages.connect();
-        assertTrue(pages.bothReady(channel), "handshake: " + pages.browser.debugLines());
-        return channel;
-    }
-
     private ReplyRecorder request(CrossDomainChannel channel, String json) {
         ReplyRecorder r = new ReplyRecorder();
         channel.request(json, r);
@@ -63,7 +57,7 @@ class PostMessageLifecycleTest {
 
     private void remoteReloadMidSession() {
         pages.remoteHandler = pages.HOLD;
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         int listeners = pages.liveListeners();
         int ports = pages.browser.livePortCount();
         ReplyRecorder inFlight = request(host, "\"before\"");
@@ -90,7 +84,7 @@ class PostMessageLifecycleTest {
 
     @Test
     void manyReloadsLeaveNothingBehind() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         int listeners = pages.liveListeners();
         int ports = pages.browser.livePortCount();
         for (int i = 2; i <= 6; i++) {
@@ -109,7 +103,7 @@ class PostMessageLifecycleTest {
     @Test
     void closingTheHostRemovesItsFrameAndLeavesNothing() {
         pages.remoteHandler = pages.HOLD;
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         SimWindow remoteWindow = pages.remote().window;
         SimFrame frame = pages.frame();
         ReplyRecorder pending = request(host, "1");
@@ -160,7 +154,7 @@ class PostMessageLifecycleTest {
     void closingTheRemoteClosesBothEnds() {
         pages.remoteHandler = pages.HOLD;
         pages.hostHandler = (json, origin, reply) -> { };
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         CrossDomainChannel remote = pages.remote().channel;
         ReplyRecorder hostPending = request(host, "1");
         ReplyRecorder remotePending = request(remote, "2");
@@ -212,7 +206,7 @@ class PostMessageLifecycleTest {
 
     @Test
     void aRemoteFrameNavigatedToAPageWithoutKuayuFailsTheChannel() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         pages.frame().navigate("/plain.html");
         pages.browser.runUntilIdle();
         assertEquals(List.of("ready", "error:TRANSMISSION_FAILED", "close"), pages.hostEvents.events());

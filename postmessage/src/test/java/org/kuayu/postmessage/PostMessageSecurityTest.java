@@ -31,12 +31,6 @@ class PostMessageSecurityTest {
         assertEquals(List.of(), pages.browser.uncaughtErrors());
     }
 
-    private CrossDomainChannel ready() {
-        CrossDomainChannel channel = pages.connect();
-        assertTrue(pages.bothReady(channel), "handshake: " + pages.browser.debugLines());
-        return channel;
-    }
-
     /** Everything an attacker who knows (or guessed) the channel id would try. */
     private static List<String> forgeries(String channelId) {
         List<String> frames = new ArrayList<String>();
@@ -84,7 +78,7 @@ class PostMessageSecurityTest {
 
     @Test
     void forgedFramesFromAThirdOriginFrameAreIgnoredAndLogged() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         String channelId = pages.channelId();
         pages.browser.page(EVIL + "/ad.html", evil -> {
             evil.listen((text, origin, source, port) -> evilHeard.add(text));
@@ -106,7 +100,7 @@ class PostMessageSecurityTest {
 
     @Test
     void forgedFramesFromAnotherWindowOfTheRemotesOriginAreIgnored() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         String channelId = pages.channelId();
         // A second page of the remote's own origin, but not the channel's frame: right origin, wrong window.
         SimFrame sibling = (SimFrame) pages.host.createFrame(REMOTE + "/other.html", true);
@@ -121,7 +115,7 @@ class PostMessageSecurityTest {
 
     @Test
     void forgedFramesFromAnOpenerWindowAreIgnored() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         String channelId = pages.channelId();
         SimWindow evil = pages.browser.open(EVIL + "/opener.html");
         WindowHandle toHost = evil.handleTo(pages.host);
@@ -136,7 +130,7 @@ class PostMessageSecurityTest {
 
     @Test
     void otherLibrariesMessagesAreIgnoredQuietly() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         int lines = pages.browser.debugLines().size();
         WindowHandle toHost = pages.remote().window.parent();
         toHost.post("{\"type\":\"another library\"}", HOST, null);
@@ -149,7 +143,7 @@ class PostMessageSecurityTest {
 
     @Test
     void framesOfAnotherVersionFromTheRightWindowAreDroppedWithAReason() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         pages.remote().window.parent().post("kuayu2|MSG|" + pages.channelId() + "|0|\"from the future\"", HOST, null);
         pages.browser.runUntilIdle();
         assertUntouched(host);
@@ -158,7 +152,7 @@ class PostMessageSecurityTest {
 
     @Test
     void theHostNeverPostsToAFrameThatNavigatedToAnotherOrigin() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         pages.browser.page(EVIL + "/takeover.html",
                 evil -> evil.listen((text, origin, source, port) -> evilHeard.add(text)));
         pages.frame().navigate(EVIL + "/takeover.html");
@@ -172,7 +166,7 @@ class PostMessageSecurityTest {
     void aPageOfAnotherOriginThatAcceptsInTheTakenOverFrameIsNotHeard() {
         pages.site(EVIL + "/kuayu/remote.html");
         pages.allowedOrigins = List.of(HOST);
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         pages.frame().navigate(EVIL + "/kuayu/remote.html");
         pages.browser.runUntilIdle();
         assertFalse(pages.remote().channel.isReady(), "the evil page never got a channel");
@@ -182,7 +176,7 @@ class PostMessageSecurityTest {
 
     @Test
     void aHostOfTheRightOriginInTheWrongPlaceCannotTakeOverABoundRemote() {
-        CrossDomainChannel host = ready();
+        CrossDomainChannel host = pages.connectReady();
         // Another page of the host's origin (a second tab) finds the remote window and tries to connect to it.
         SimWindow secondTab = pages.browser.open(HOST + "/second.html");
         secondTab.handleTo(pages.remote().window).post("kuayu1|SYN|" + pages.channelId() + "|0|{\"v\":1}", REMOTE,
