@@ -9,7 +9,6 @@ import org.kuayu.core.Json;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.BaseBehavior;
 import org.kuayu.core.stack.Link;
-import org.kuayu.core.stack.Transport;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
@@ -26,15 +25,15 @@ public abstract class HandshakeBehavior extends BaseBehavior {
     protected enum State { CONNECTING, OPENING, READY, CLOSED }
 
     protected final Platform platform;
-    protected final Transport transport;
+    protected final String transportName;
     protected final DebugLog log;
     protected String channelId;
     protected State state = State.CONNECTING;
     private final List<Message> queue = new ArrayList<Message>();
 
-    protected HandshakeBehavior(Platform platform, Transport transport, DebugLog log, String channelId) {
+    protected HandshakeBehavior(Platform platform, String transportName, DebugLog log, String channelId) {
         this.platform = platform;
-        this.transport = transport;
+        this.transportName = transportName;
         this.log = log;
         this.channelId = channelId;
     }
@@ -105,14 +104,29 @@ public abstract class HandshakeBehavior extends BaseBehavior {
     /** The channel is ready (the peer is {@code peerOrigin}): send what was queued, in order, then tell the layers above. */
     protected final void opened(Link link, String peerOrigin) {
         state = State.READY;
-        log.log("ready over " + transport.name() + " with " + peerOrigin);
+        log.log("ready over " + transportName + " with " + peerOrigin);
         // Queued data goes out before anything the layers above send when they hear of readiness, so order holds.
         List<Message> pending = new ArrayList<Message>(queue);
         queue.clear();
         for (Message m : pending) {
             link.down(m.withChannel(channelId));
         }
-        link.up(Message.local(MessageKind.OPENED, transport.name()).withOrigin(peerOrigin));
+        link.up(Message.local(MessageKind.OPENED, transportName).withOrigin(peerOrigin));
+    }
+
+    /** Asks the transport to prepare this side's half of its private path (it rides on the next frame). */
+    protected static void offerPath(Link link) {
+        link.down(Message.local(MessageKind.OFFER_PATH, ""));
+    }
+
+    /** Asks the transport to take up the peer's half of the private path that came with {@code m}, if any. */
+    protected static void acceptPath(Link link, Message m) {
+        link.down(Message.local(MessageKind.ACCEPT_PATH, "").withOrigin(m.origin()).withAttachment(m.attachment()));
+    }
+
+    /** Asks the transport to drop its private path. */
+    protected static void dropPath(Link link) {
+        link.down(Message.local(MessageKind.DROP_PATH, ""));
     }
 
     /** The handshake failed for good. */

@@ -6,7 +6,6 @@ import org.kuayu.core.Json;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.Link;
-import org.kuayu.core.stack.Transport;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
@@ -39,9 +38,9 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
     private Cancellable timer;
     private Cancellable probe;
 
-    public HostHandshakeBehavior(Platform platform, Transport transport, DebugLog log, String channelId,
+    public HostHandshakeBehavior(Platform platform, String transportName, DebugLog log, String channelId,
             String remoteOrigin, int timeoutMillis) {
-        super(platform, transport, log, channelId);
+        super(platform, transportName, log, channelId);
         this.remoteOrigin = remoteOrigin;
         this.timeoutMillis = timeoutMillis;
     }
@@ -81,12 +80,12 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
             case READY:
                 if (mine(m) && state == State.OPENING) {
                     cancelTimer();
-                    transport.acceptPrivatePath(m.attachment(), m.origin());
+                    acceptPath(link, m);
                     opened(link, m.origin());
                 } else if (mine(m) && state == State.READY) {
                     // A copy of the remote's RDY: if the remote's half rides on it, take it up (the remote already
                     // posts into it).
-                    transport.acceptPrivatePath(m.attachment(), m.origin());
+                    acceptPath(link, m);
                 }
                 return;
             case REJECT:
@@ -114,9 +113,9 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
             return;
         }
         remoteSession = session;
-        transport.dropPrivatePath();
+        dropPath(link);
         state = State.OPENING;
-        transport.offerPrivatePath();
+        offerPath(link);
         link.down(new Message(MessageKind.READY, channelId, 0, ""));
     }
 
@@ -128,7 +127,7 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
         // Tell the old session it is over, over the path it listens on: if it is still alive (a second
         // kuayu.accept in the same document took over), it closes instead of staying "ready" and deaf.
         link.down(new Message(MessageKind.CLOSE, channelId, 0, ""));
-        transport.dropPrivatePath();
+        dropPath(link);
         link.up(Message.local(MessageKind.RESET, ""));
         armTimer(link, "the remote page at " + remoteOrigin + " reloaded and did not open the channel again within "
                 + timeoutMillis + " ms");
@@ -148,7 +147,7 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
 
     private void sendSyn(Link link) {
         link.down(new Message(MessageKind.SYN, channelId, 0,
-                "{\"v\":1,\"transport\":" + Json.quote(transport.name()) + "}"));
+                "{\"v\":1,\"transport\":" + Json.quote(transportName) + "}"));
     }
 
     private void armTimer(final Link link, final String message) {

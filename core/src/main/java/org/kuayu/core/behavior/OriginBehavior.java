@@ -102,7 +102,7 @@ public final class OriginBehavior extends BaseBehavior {
 
     @Override
     public void down(Message m, Link link) {
-        if (m.origin() != null) {
+        if (!m.kind().isWire() || m.origin() != null) {
             link.down(m);
         } else if (peer != null) {
             link.down(m.withOrigin(peer));

@@ -3,7 +3,6 @@ package org.kuayu.core.behavior;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.Link;
-import org.kuayu.core.stack.Transport;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
@@ -23,8 +22,8 @@ import org.kuayu.core.wire.MessageKind;
 public final class RemoteHandshakeBehavior extends HandshakeBehavior {
     private String session;
 
-    public RemoteHandshakeBehavior(Platform platform, Transport transport, DebugLog log) {
-        super(platform, transport, log, null);
+    public RemoteHandshakeBehavior(Platform platform, String transportName, DebugLog log) {
+        super(platform, transportName, log, null);
     }
 
     @Override
@@ -54,9 +53,9 @@ public final class RemoteHandshakeBehavior extends HandshakeBehavior {
                 if (mine(m) && state != State.CLOSED) {
                     // The host sends one RDY per remote page; a second is a copy. Its port (if this copy carries
                     // it) is taken up, but no second half is offered: the host, ready by then, would never take it.
-                    transport.acceptPrivatePath(m.attachment(), m.origin());
+                    acceptPath(link, m);
                     if (state != State.READY) {
-                        transport.offerPrivatePath();
+                        offerPath(link);
                         link.down(new Message(MessageKind.READY, channelId, 0, ""));
                         opened(link, m.origin());
                     }

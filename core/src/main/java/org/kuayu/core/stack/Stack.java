@@ -18,7 +18,8 @@ import org.kuayu.core.wire.WireFormatException;
  *   behaviour 0 (request/reply)
  *   behaviour 1 (handshake)
  *   ...
- *   codec: {@link WireCodec}   frames that do not decode are dropped with a debug line
+ *   codec: {@link WireCodec}   frames that do not decode are dropped with a debug line; the handshake's
+ *                              private-path instructions ({@code *_PATH}) become calls on the transport
  *   transport                  moves strings
  * </pre>
  *
@@ -128,6 +129,23 @@ public final class Stack {
 
     private void sendFrame(Message m) {
         if (!running) {
+            return;
+        }
+        switch (m.kind()) {
+            case OFFER_PATH:
+                transport.offerPrivatePath();
+                return;
+            case ACCEPT_PATH:
+                transport.acceptPrivatePath(m.attachment(), m.origin());
+                return;
+            case DROP_PATH:
+                transport.dropPrivatePath();
+                return;
+            default:
+                break;
+        }
+        if (!m.kind().isWire()) {
+            log.log("dropped a local " + m.kind() + " that reached the transport");
             return;
         }
         if (m.origin() == null) {

@@ -35,10 +35,10 @@ public final class StackAssembly {
 
         // 2. The handshake: channel id, readiness, queueing, reload recovery, close.
         if (role == Role.HOST) {
-            layers.add(new HostHandshakeBehavior(platform, transport, log, channelId, remoteOrigin,
+            layers.add(new HostHandshakeBehavior(platform, transport.name(), log, channelId, remoteOrigin,
                     options.timeoutMillis()));
         } else {
-            layers.add(new RemoteHandshakeBehavior(platform, transport, log));
+            layers.add(new RemoteHandshakeBehavior(platform, transport.name(), log));
         }
 
         // 3. Who may talk: the browser names the sender's origin on postMessage-like transports.

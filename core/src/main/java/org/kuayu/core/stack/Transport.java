@@ -34,8 +34,8 @@ public interface Transport {
     /**
      * Prepare this side's half of a private path (postMessage: a MessageChannel this page posts into). Its far end
      * rides along with the next frame sent; from then on, once the peer's half has been accepted too, frames go
-     * over the private path. Returns false when there is none. Called by the host before its {@code RDY} and by
-     * the remote before its answering {@code RDY}.
+     * over the private path. Returns false when there is none. Asked for (through the stack) by the host
+     * handshake before its {@code RDY} and by the remote's before its answering {@code RDY}.
      */
     boolean offerPrivatePath();
 

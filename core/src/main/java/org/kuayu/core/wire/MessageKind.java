@@ -1,8 +1,9 @@
 package org.kuayu.core.wire;
 
 /**
- * The kinds of {@link Message}. Wire kinds travel between pages as a three-letter code; local kinds are events
- * that behaviours pass up their own stack and that the codec refuses to encode.
+ * The kinds of {@link Message}. Wire kinds travel between pages as a three-letter code; local kinds never leave the
+ * page: events that behaviours pass up their own stack, and instructions for the transport ({@code *_PATH}) that
+ * they pass down to it. The codec refuses to encode either; a behaviour passes local kinds it does not handle on.
  */
 public enum MessageKind {
     /** remote → host: "a page that accepts channels loaded here"; body: the remote's session id. */
@@ -35,7 +36,14 @@ public enum MessageKind {
     /** local: the channel failed for good; body: JSON {@code {"code":..., "message":...}}. */
     FAILED("", false),
     /** local: the channel closed (either side); body: "local" or "remote". */
-    CLOSED("", false);
+    CLOSED("", false),
+
+    /** local, going down: the transport should prepare this side's half of its private path. */
+    OFFER_PATH("", false),
+    /** local, going down: the transport should take up the peer's half (the attachment) from the origin. */
+    ACCEPT_PATH("", false),
+    /** local, going down: the transport should drop its private path (the peer page went away). */
+    DROP_PATH("", false);
 
     private final String code;
     private final boolean wire;
@@ -48,6 +56,11 @@ public enum MessageKind {
     /** The three-letter wire code; empty for local kinds. */
     public String code() {
         return code;
+    }
+
+    /** True for the instructions to the transport about its private path. */
+    public boolean isPathInstruction() {
+        return this == OFFER_PATH || this == ACCEPT_PATH || this == DROP_PATH;
     }
 
     /** True for kinds that travel between pages. */

@@ -7,11 +7,10 @@ import org.kuayu.core.DebugLog;
 import org.kuayu.core.sim.SimBrowser;
 import org.kuayu.core.sim.SimWindow;
 import org.kuayu.core.stack.RecordingLink;
-import org.kuayu.core.stack.RecordingTransport;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
-/** What every behaviour test needs: a platform with a virtual clock, a debug log, a recording link and transport. */
+/** What every behaviour test needs: a platform with a virtual clock, a debug log and a recording link. */
 class BehaviorFixture {
     static final String HOST = "http://host.test";
     static final String REMOTE = "http://remote.test";
@@ -21,7 +20,6 @@ class BehaviorFixture {
     final List<String> lines = new ArrayList<String>();
     final DebugLog log = DebugLog.to(lines::add, "");
     final RecordingLink link = new RecordingLink();
-    final RecordingTransport transport = new RecordingTransport();
 
     static Message frame(MessageKind kind, String channel, String body, String origin) {
         return new Message(kind, channel, 0, body).withOrigin(origin);

@@ -20,7 +20,7 @@ class RemoteHandshakeBehaviorTest extends BehaviorFixture {
 
     @BeforeEach
     void start() {
-        remote = new RemoteHandshakeBehavior(window, transport, log);
+        remote = new RemoteHandshakeBehavior(window, "test", log);
         remote.start(link);
         session = link.lastDown().body();
     }
@@ -36,7 +36,7 @@ class RemoteHandshakeBehaviorTest extends BehaviorFixture {
         assertEquals("", hello.channel());
         assertTrue(session.matches("[0-9a-f]{32}"), session);
         RecordingLink other = new RecordingLink();
-        new RemoteHandshakeBehavior(window, transport, log).start(other);
+        new RemoteHandshakeBehavior(window, "test", log).start(other);
         assertNotEquals(session, other.lastDown().body(), "every page load has its own session");
         assertEquals(0, browser.pendingTimerCount(), "the remote has no handshake timeout");
     }
@@ -69,8 +69,8 @@ class RemoteHandshakeBehaviorTest extends BehaviorFixture {
         link.clear();
         Object port = new Object();
         remote.up(frame(MessageKind.READY, "c1", "", HOST).withAttachment(port), link);
-        assertEquals(Arrays.asList(port), transport.accepted());
-        assertEquals(1, transport.offers(), "its own half rides on the answering RDY");
+        assertEquals(Arrays.asList(port), link.acceptedPaths());
+        assertEquals(1, link.pathCount(MessageKind.OFFER_PATH), "its own half rides on the answering RDY");
         assertEquals(List.of(MessageKind.READY), link.downKinds());
         assertEquals(List.of(MessageKind.OPENED), link.upKinds());
         assertEquals(HOST, link.lastUp().origin());
@@ -85,8 +85,8 @@ class RemoteHandshakeBehaviorTest extends BehaviorFixture {
         remote.up(frame(MessageKind.READY, "c1", "", HOST).withAttachment(lateHalf), link);
         assertEquals(List.of(MessageKind.READY), link.downKinds(), "answered once");
         assertEquals(List.of(MessageKind.OPENED), link.upKinds(), "opened once");
-        assertEquals(1, transport.offers(), "the host, ready, would never take a second half");
-        assertEquals(Arrays.asList(null, lateHalf), transport.accepted(), "a host half arriving late is taken up");
+        assertEquals(1, link.pathCount(MessageKind.OFFER_PATH), "the host, ready, would never take a second half");
+        assertEquals(Arrays.asList(null, lateHalf), link.acceptedPaths(), "a host half arriving late is taken up");
     }
 
     @Test
@@ -97,7 +97,7 @@ class RemoteHandshakeBehaviorTest extends BehaviorFixture {
         up(MessageKind.READY, "c2");
         assertEquals(List.of(MessageKind.ACK), link.downKinds());
         assertTrue(link.ups().isEmpty());
-        assertTrue(transport.accepted().isEmpty());
+        assertTrue(link.acceptedPaths().isEmpty());
     }
 
     @Test

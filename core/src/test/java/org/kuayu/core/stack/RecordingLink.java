@@ -18,10 +18,36 @@ import org.kuayu.core.wire.MessageKind;
 public final class RecordingLink implements Link {
     private final List<Message> downs = new ArrayList<Message>();
     private final List<Message> ups = new ArrayList<Message>();
+    private final List<Message> pathInstructions = new ArrayList<Message>();
 
+    /** Records a message passed down; the handshake's instructions for the transport are kept apart. */
     @Override
     public void down(Message message) {
-        downs.add(message);
+        if (message.kind().isPathInstruction()) {
+            pathInstructions.add(message);
+        } else {
+            downs.add(message);
+        }
+    }
+
+    /** How many {@code *_PATH} instructions of this kind were passed down. */
+    public int pathCount(MessageKind kind) {
+        int n = 0;
+        for (Message m : pathInstructions) {
+            n += m.kind() == kind ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The attachments of the {@code ACCEPT_PATH} instructions passed down, oldest first (null: none came). */
+    public List<Object> acceptedPaths() {
+        List<Object> attachments = new ArrayList<Object>();
+        for (Message m : pathInstructions) {
+            if (m.kind() == MessageKind.ACCEPT_PATH) {
+                attachments.add(m.attachment());
+            }
+        }
+        return attachments;
     }
 
     @Override
@@ -67,6 +93,7 @@ public final class RecordingLink implements Link {
     public void clear() {
         downs.clear();
         ups.clear();
+        pathInstructions.clear();
     }
 
     private static List<MessageKind> kinds(List<Message> messages) {

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>{@code
  * RecordingTransport transport = new RecordingTransport();
- * ... new HostHandshakeBehavior(platform, transport, log, "c1", "http://remote.test", 1000) ...
+ * ... StackAssembly.assemble(Role.HOST, transport, options, platform, log, origin, "c1", channelSide) ...
  * assertEquals(1, transport.offers());
  * }</pre>
  */

@@ -84,6 +84,22 @@ class StackTest {
     }
 
     @Test
+    void privatePathInstructionsBecomeTransportCallsAndNeverFrames() {
+        Stack stack = stack();
+        stack.start();
+        Object half = new Object();
+        stack.send(Message.local(MessageKind.OFFER_PATH, ""));
+        stack.send(Message.local(MessageKind.ACCEPT_PATH, "").withOrigin("http://remote.test").withAttachment(half));
+        stack.send(Message.local(MessageKind.DROP_PATH, ""));
+        stack.send(Message.local(MessageKind.OPENED, "x"));
+        assertEquals(1, transport.offers());
+        assertEquals(List.of(half), transport.accepted());
+        assertEquals(1, transport.drops());
+        assertTrue(transport.frames().isEmpty(), "no instruction and no local event is ever encoded");
+        assertTrue(lines.get(0).contains("dropped a local OPENED"), lines.get(0));
+    }
+
+    @Test
     void aFrameWithoutATargetIsNeverSent() {
         Stack stack = stack();
         stack.start();
