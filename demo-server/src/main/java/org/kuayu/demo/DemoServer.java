@@ -38,6 +38,8 @@ import org.kuayu.server.SafeErrorHandler;
  *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code org.kuayu:kuayu-teavm}), and the same
  *       folder again under {@value #VENDORED_BUNDLE_PATH};</li>
  *   <li>{@code /config.js}: {@code window.KUAYU_DEMO}, the actual URL of every site and the site's own name;</li>
+ *   <li>on domain2 only, {@code /login?user=admin&callback=onBack}: the classic JSONP endpoint
+ *       ({@link LoginHandler});</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
  *       404 for what is not there.</li>
  * </ul>
@@ -112,6 +114,9 @@ public final class DemoServer implements AutoCloseable {
                 .pathPrefix("/java-app/").welcomeFiles("index.html").build();
             javaApp.setHandler(copied);
             rest = javaApp;
+        } else if (site == Site.DOMAIN2) {
+            // The classic JSONP endpoint: /login?user=admin&callback=onBack.
+            rest = new LoginHandler(copied);
         }
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
         bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, rest));

@@ -129,6 +129,68 @@ class DemoServerTest {
         assertEquals("405 Method Not Allowed\n", post.body());
     }
 
+    @Test
+    void domain2LoginAnswersJsonWithoutACallback() throws Exception {
+        HttpResponse<String> login = get(Site.DOMAIN2, "/login?user=admin");
+
+        assertAll(
+            () -> assertEquals(200, login.statusCode()),
+            () -> assertEquals("{\"status\": true, \"user\": \"admin\"}", login.body()),
+            () -> assertEquals("application/json", header(login, "Content-Type")),
+            () -> assertEquals("no-store", header(login, "Cache-Control")));
+    }
+
+    @Test
+    void domain2LoginAnswersJsonpWithTheCallback() throws Exception {
+        HttpResponse<String> login = get(Site.DOMAIN2, "/login?user=admin&callback=onBack");
+
+        assertAll(
+            () -> assertEquals(200, login.statusCode()),
+            () -> assertEquals("/**/onBack({\"status\": true, \"user\": \"admin\"});", login.body()),
+            () -> assertEquals("text/javascript; charset=utf-8", header(login, "Content-Type")),
+            () -> assertEquals("nosniff", header(login, "X-Content-Type-Options")));
+    }
+
+    @Test
+    void domain2LoginEchoesTheUserOnlyAsAnEscapedJsonString() throws Exception {
+        HttpResponse<String> login = get(Site.DOMAIN2,
+            "/login?callback=cb&user=%22%29%3Balert(1)%3B%2F%2F%3C%2Fscript%3E%E2%80%A8%5C%0A%C3%A9");
+
+        assertEquals("/**/cb({\"status\": true, \"user\": "
+            + "\"\\\");alert(1);//\\u003c/script\\u003e\\u2028\\\\\\u000a\u00e9\"});", login.body());
+    }
+
+    @Test
+    void domain2LoginWithoutAUserIsARefusedLoginTheCallbackSees() throws Exception {
+        assertEquals("/**/cb({\"status\": false, \"error\": \"user is required\"});",
+            get(Site.DOMAIN2, "/login?callback=cb").body());
+        assertEquals("{\"status\": false, \"error\": \"user is required\"}", get(Site.DOMAIN2, "/login?user=").body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alert(EVIL)//", "%3C%2Fscript%3EEVIL", "EVIL..x", "%D0%B0EVIL", "EVIL%00", ""})
+    void domain2LoginRefusesABadCallbackWithoutReflectingIt(String callback) throws Exception {
+        HttpResponse<String> login = get(Site.DOMAIN2, "/login?user=admin&callback=" + callback);
+
+        assertAll(
+            () -> assertEquals(400, login.statusCode()),
+            () -> assertEquals("application/json", header(login, "Content-Type")),
+            () -> assertTrue(login.body().startsWith("{\"error\":\"invalid callback name\""), login.body()),
+            () -> assertFalse(login.body().contains("EVIL"), login.body()),
+            () -> assertFalse(login.headers().toString().contains("EVIL"), login.headers().toString()));
+    }
+
+    @Test
+    void loginIsGetOnlyAndOnDomain2Only() throws Exception {
+        HttpResponse<String> post = send("POST", Site.DOMAIN2, "/login?user=admin");
+        assertEquals(405, post.statusCode());
+        assertEquals("GET", header(post, "Allow"));
+
+        assertEquals(404, get(Site.DOMAIN1, "/login?user=admin&callback=onBack").statusCode());
+        assertEquals(404, get(Site.DOMAIN3, "/login?user=admin").statusCode());
+        assertEquals(200, get(Site.DOMAIN2, "/?callback=onBack").statusCode(), "pages ignore the parameter");
+    }
+
     @ParameterizedTest
     @EnumSource(Site.class)
     void everySiteServesTheBundle(Site site) throws Exception {
