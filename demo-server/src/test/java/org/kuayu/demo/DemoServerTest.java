@@ -180,6 +180,17 @@ class DemoServerTest {
             () -> assertFalse(login.headers().toString().contains("EVIL"), login.headers().toString()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"setTimeout", "eval", "Function", "document.write", "location.assign",
+        "opener.document.body.click", "top.postMessage", "a.b.c.d.e"})
+    void domain2LoginRefusesCallbacksThatReachThePageOrRunCode(String callback) throws Exception {
+        HttpResponse<String> login = get(Site.DOMAIN2, "/login?user=admin&callback=" + callback);
+
+        assertEquals(400, login.statusCode());
+        assertTrue(login.body().startsWith("{\"error\":\"invalid callback name\""), login.body());
+        assertFalse(login.body().contains(callback), login.body());
+    }
+
     @Test
     void loginIsGetOnlyAndOnDomain2Only() throws Exception {
         HttpResponse<String> post = send("POST", Site.DOMAIN2, "/login?user=admin");

@@ -14,7 +14,8 @@ class JsonpCallbackNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "a.b.c", "$jq_123", "onBack", "_", "$", "jQuery3510_1700000000000", "$.ajax.cb_1",
-        "A1.B2", "__kuayu_jsonp_9f8e7d", "news", "a.newer", "nullable", "truth"})
+        "A1.B2", "__kuayu_jsonp_9f8e7d", "news", "a.newer", "nullable", "truth", "a.b.c.d", "jQuery.fn.cb",
+        "windowed", "evaluate", "topper", "selfie", "documents", "a.document.write", "a.eval", "myApp.top"})
     void acceptsDottedAsciiIdentifiers(String name) {
         assertTrue(JsonpCallbackName.isValid(name), name);
     }
@@ -23,7 +24,14 @@ class JsonpCallbackNameTest {
     void acceptsExactlyTheMaximumLength() {
         assertTrue(JsonpCallbackName.isValid("a".repeat(JsonpCallbackName.MAX_LENGTH)));
         assertFalse(JsonpCallbackName.isValid("a".repeat(JsonpCallbackName.MAX_LENGTH + 1)));
-        assertTrue(JsonpCallbackName.isValid(("a.".repeat(64)).substring(0, 127)));
+        assertTrue(JsonpCallbackName.isValid("a.b.c." + "d".repeat(JsonpCallbackName.MAX_LENGTH - 6)));
+    }
+
+    @Test
+    void acceptsAtMostFourSegments() {
+        assertTrue(JsonpCallbackName.isValid("a.b.c.d"));
+        assertFalse(JsonpCallbackName.isValid("a.b.c.d.e"));
+        assertFalse(JsonpCallbackName.isValid(("a.".repeat(64)).substring(0, 127)));
     }
 
     static Stream<String> hostileNames() {
@@ -44,7 +52,11 @@ class JsonpCallbackNameTest {
             "", " ", "a".repeat(10 * 1024), "a.".repeat(5 * 1024) + "a",
             "new", "a.new", "new.a", "true", "false", "null", "this", "typeof", "function", "delete.x", "class",
             "let", "yield", "await", "enum", "import", "eval.constructor.prototype.void",
-            "\ud83d\ude00", "a\ud800");
+            "\ud83d\ude00", "a\ud800",
+            // same-origin method execution: globals that run code or reach the page or other windows
+            "eval", "setTimeout", "setInterval", "Function", "document.write", "document.body.firstChild.click",
+            "location.assign", "location", "opener.document.forms.submit", "opener.close", "parent.postMessage",
+            "top.postMessage", "self.close", "window.open", "frames.x", "globalThis.eval", "a.b.c.d.e");
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -96,6 +97,8 @@ class JsonpHandlerTest {
         "EV%E2%80%8DIL",              // zero-width joiner
         "EVIL%00", "%00EVIL", "EVIL%0Aalert(1)", "EVIL%0D%0ASet-Cookie:%20x=1", "EVIL%20", "EVIL;alert(1)",
         "EVIL%E2%80%A8", "new.EVIL", "EVIL%22", "EVIL'", "EVIL%5Cu0061",
+        "eval.EVIL", "setTimeout.EVIL", "Function.EVIL", "document.EVIL", "location.EVIL", "opener.document.EVIL",
+        "top.EVIL", "window.EVIL", "EVIL.b.c.d.e",
     })
     void aBadCallbackIs400WithAJsonErrorThatNeverReflectsTheName(String encodedName) throws Exception {
         HttpResponse<String> response = server.get("/data?callback=" + encodedName);
@@ -154,7 +157,7 @@ class JsonpHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/html", "/latin1", "/gzip"})
+    @ValueSource(strings = {"/html", "/latin1", "/gzip", "/inject", "/twoValues", "/badUtf8", "/partial"})
     void aSuccessThatIsNotUtf8JsonIsNeverRunAsAScript(String path) throws Exception {
         HttpResponse<String> response = server.get(path + "?callback=cb");
 
@@ -162,9 +165,68 @@ class JsonpHandlerTest {
         assertEquals("{\"error\":\"the JSONP endpoint did not answer JSON\"}\n", response.body());
         assertEquals("application/json", header(response, "Content-Type"));
         assertTrue(response.headers().firstValue("Content-Encoding").isEmpty());
-        assertEquals(200, server.get(path).statusCode(), "without JSONP it passes");
+        assertTrue(response.headers().firstValue("Content-Range").isEmpty());
+        assertFalse(response.body().contains("alert"));
+        assertTrue(HttpStatus.isSuccess(server.get(path).statusCode()), "without JSONP it passes");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/redirect", "/redirectWithoutBody"})
+    void aRedirectIsNeverForwardedToAScriptElement(String path) throws Exception {
+        HttpResponse<String> response = server.get(path + "?callback=cb");
+
+        assertAll(
+            () -> assertEquals(500, response.statusCode()),
+            () -> assertEquals("{\"error\":\"the JSONP endpoint answered a redirect\"}\n", response.body()),
+            () -> assertEquals("application/json", header(response, "Content-Type")),
+            () -> assertTrue(response.headers().firstValue("Location").isEmpty(), response.headers().toString()),
+            () -> assertFalse(response.body().contains("evil")));
+        assertEquals(302, server.get(path).statusCode(), "without JSONP it passes");
+    }
+
+    @Test
+    void theScriptDropsRangeAndValidatorHeadersOfTheJson() throws Exception {
+        HttpResponse<String> response = server.get("/ranged?callback=cb");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("/**/cb({});", response.body());
+        assertTrue(response.headers().firstValue("Accept-Ranges").isEmpty(), response.headers().toString());
+        assertTrue(response.headers().firstValue("ETag").isEmpty(), response.headers().toString());
+        assertTrue(response.headers().firstValue("Content-Range").isEmpty(), response.headers().toString());
+        assertEquals("bytes", header(server.get("/ranged"), "Accept-Ranges"), "without JSONP they stay");
+    }
+
+    @Test
+    void aLargeErrorPassesThroughUnbufferedAndUnlimited() throws Exception {
+        HttpResponse<String> response = server.get("/bigMissing?bytes=" + (10 * LIMIT) + "&callback=cb");
+
+        assertEquals(404, response.statusCode());
+        assertEquals(10 * LIMIT, response.body().length());
+        assertEquals("application/json", header(response, "Content-Type"));
+        assertEquals("nosniff", header(response, "X-Content-Type-Options"));
+    }
+
+    @Test
+    void anAnswerOverTheLimitStays500EvenIfTheHandlerResetsAndWritesASmallOne() throws Exception {
+        HttpResponse<String> response = server.get("/overThenReset?callback=cb");
+
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"error\":\"answer too large for JSONP\",\"limit\":" + LIMIT + "}\n", response.body());
+        assertFalse(response.body().contains("small"));
+    }
+
+    @Test
+    void callbackNamesCanBeRestrictedFurther() throws Exception {
+        JsonpHandler jsonp = JsonpHandler.builder().callbackNames(name -> name.startsWith("myApp_")).build();
+        jsonp.setHandler(new JsonApi());
+        try (TestServer other = TestServer.start(jsonp)) {
+            assertTrue(other.get("/data?callback=myApp_1").body().startsWith("/**/myApp_1({"));
+            HttpResponse<String> refused = other.get("/data?callback=onBack");
+            assertEquals(400, refused.statusCode());
+            assertFalse(refused.body().contains("onBack"), refused.body());
+            assertEquals(400, other.get("/data?callback=myApp_1.x(").statusCode(), "the grammar still applies");
+        }
+    }
     @Test
     void anAnswerOverTheLimitIs500AndNeverATruncatedScript() throws Exception {
         HttpResponse<String> over = server.get("/big?bytes=" + (LIMIT + 1) + "&callback=cb");
@@ -232,6 +294,8 @@ class JsonpHandlerTest {
             JsonpHandler.script("f", json));
         assertArrayEquals("/**/f({});".getBytes(StandardCharsets.UTF_8),
             JsonpHandler.script("f", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals("/**/a.b(\\u2029);".getBytes(StandardCharsets.UTF_8),
+            JsonpHandler.script("a.b", "\u2029\u2028xyz".getBytes(StandardCharsets.UTF_8), 3), "only the first bytes");
     }
 
     @Test
@@ -247,6 +311,11 @@ class JsonpHandlerTest {
         assertThrows(IllegalArgumentException.class, () -> builder.maxBytes(0));
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> builder.maxBytes(-1));
         assertTrue(negative.getMessage().contains("1048576"), negative.getMessage());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+            () -> builder.maxBytes(JsonpHandler.MAX_MAX_BYTES + 1));
+        assertTrue(huge.getMessage().contains("67108864"), huge.getMessage());
+        assertEquals(64 * 1024 * 1024, builder.maxBytes(64 * 1024 * 1024).build().getMaxBytes());
+        assertThrows(NullPointerException.class, () -> builder.callbackNames(null));
     }
 
     @Test
@@ -312,6 +381,42 @@ class JsonpHandlerTest {
                 case "/big":
                     big(request, response, callback);
                     return true;
+                case "/inject":
+                    write(response, callback, "application/json", "{\"a\":1});alert(1);//");
+                    return true;
+                case "/twoValues":
+                    write(response, callback, "application/json", "{}{}");
+                    return true;
+                case "/badUtf8":
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                    response.write(true, ByteBuffer.wrap(new byte[] {'"', (byte) 0xFF, '"'}), callback);
+                    return true;
+                case "/partial":
+                    response.setStatus(206);
+                    response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes 0-1/9");
+                    write(response, callback, "application/json", "{}");
+                    return true;
+                case "/ranged":
+                    response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
+                    response.getHeaders().put(HttpHeader.ETAG, "\"v1\"");
+                    response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes 0-1/2");
+                    write(response, callback, "application/json", "{}");
+                    return true;
+                case "/redirect":
+                    Response.sendRedirect(request, response, callback, "https://evil.example/x.js");
+                    return true;
+                case "/redirectWithoutBody":
+                    response.setStatus(302);
+                    response.getHeaders().put(HttpHeader.LOCATION, "https://evil.example/x.js");
+                    callback.succeeded();
+                    return true;
+                case "/bigMissing":
+                    response.setStatus(404);
+                    big(request, response, callback);
+                    return true;
+                case "/overThenReset":
+                    overThenReset(response, callback);
+                    return true;
                 case "/throw":
                     throw new IllegalStateException("cannot read " + SECRET);
                 case "/fail":
@@ -325,6 +430,16 @@ class JsonpHandlerTest {
         private static void write(Response response, Callback callback, String contentType, String body) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
             response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        }
+
+        /** Writes over the limit, catches the failure, resets and writes a small answer instead. */
+        private static void overThenReset(Response response, Callback callback) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            byte[] json = ("\"" + "x".repeat(LIMIT) + "\"").getBytes(StandardCharsets.US_ASCII);
+            response.write(true, ByteBuffer.wrap(json), Callback.from(callback::succeeded, failure -> {
+                response.reset();
+                write(response, callback, "application/json", "{\"small\":true}");
+            }));
         }
 
         /** A JSON string of exactly {@code bytes} bytes, written in chunks of 100 as a streaming handler does. */
