@@ -6,6 +6,7 @@ import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortHandle;
 import org.kuayu.core.platform.PortPair;
+import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
 import org.teavm.jso.JSBody;
@@ -122,6 +123,71 @@ public final class TeaVmPlatform implements Platform {
     public FrameHandle createFrame(String url, boolean hidden) {
         return new JsFrame(createFrameJs(url, hidden));
     }
+
+    @Override
+    public Cancellable loadScript(String url, String nonce, final Runnable onLoad, final Runnable onError) {
+        final JSObject script = loadScriptJs(url, nonce, new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                onLoad.run();
+            }
+        }, new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                onError.run();
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                removeScript(script);
+            }
+        };
+    }
+
+    @Override
+    public Cancellable defineGlobalCallback(final String name, final TextListener receiver) {
+        final JSObject function = defineGlobalJs(name, new JsCallbacks.Text() {
+            @Override
+            public void accept(String text) {
+                receiver.onText(text);
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                retireGlobal(name, function);
+            }
+        };
+    }
+
+    // The element keeps its settled flag and handlers as expando properties so that cancel() and the events agree
+    // without a Java-side closure: whichever comes first wins, the others do nothing.
+    @JSBody(params = {"u", "nonce", "ok", "fail"}, script = "var s = document.createElement('script');"
+            + " s.async = true; if (nonce != null) s.setAttribute('nonce', nonce);"
+            + " var done = function(f) { return function() { if (s.__kuayuDone) return; s.__kuayuDone = true;"
+            + " s.onload = s.onerror = null; f(); }; };"
+            + " s.onload = done(ok); s.onerror = done(fail); s.src = u;"
+            + " (document.head || document.body || document.documentElement).appendChild(s); return s;")
+    private static native JSObject loadScriptJs(String url, String nonce, JsCallbacks.Action ok,
+            JsCallbacks.Action fail);
+
+    @JSBody(params = {"s"}, script = "s.__kuayuDone = true; s.onload = s.onerror = null;"
+            + " if (s.parentNode) s.parentNode.removeChild(s);")
+    private static native void removeScript(JSObject script);
+
+    @JSBody(params = {"name", "f"}, script = "var g = function(v) { g.__kuayuCalled = true;"
+            + " var t = v === undefined ? undefined : JSON.stringify(v); f(t === undefined ? 'null' : t); };"
+            + " window[name] = g; return g;")
+    private static native JSObject defineGlobalJs(String name, JsCallbacks.Text f);
+
+    // Deleting is safe once the reply came (a JSONP script calls once); before, a script may still be in flight,
+    // so a stub takes the name and deletes it when that late reply calls it: no ReferenceError, nothing retained.
+    @JSBody(params = {"name", "g"}, script = "if (window[name] !== g) return;"
+            + " var gone = function() { try { delete window[name]; } catch (e) { window[name] = undefined; } };"
+            + " var called = g.__kuayuCalled; g = null; if (called) { gone(); return; }"
+            + " window[name] = function() { if (window[name] === stub) gone(); }; var stub = window[name];")
+    private static native void retireGlobal(String name, JSObject function);
 
     @Override
     public String join(String head, String tail) {

@@ -49,6 +49,30 @@ public interface Platform {
     FrameHandle createFrame(String url, boolean hidden);
 
     /**
+     * Loads a classic script from another site, the JSONP way: appends an {@code async} {@code <script src=url>} to
+     * the document, with a {@code nonce} attribute for the page's Content-Security-Policy when {@code nonce} is not
+     * null.
+     *
+     * <p>Exactly one of {@code onLoad} (the script was fetched and has run) and {@code onError} (404, refused
+     * connection, server down, blocked by CSP) is called, once, in a later task. {@code cancel()} removes the
+     * element and silences both callbacks; note that browsers may still run a script already fetched after its
+     * element is gone, which is why {@link #defineGlobalCallback} leaves a stub when cancelled.
+     */
+    Cancellable loadScript(String url, String nonce, Runnable onLoad, Runnable onError);
+
+    /**
+     * Defines {@code window[name]} as a function that passes {@code JSON.stringify} of its first argument to
+     * {@code receiver} ({@code "null"} when that is {@code undefined}, a function or a symbol), on every call.
+     *
+     * <p>{@code cancel()} stops delivery to {@code receiver} for good. When the function has been called at least
+     * once (the JSONP reply came: a JSONP script calls its callback once), the global is deleted outright. When it
+     * has not, a script may still be in flight and call it later, so the global is replaced by a stub that deletes
+     * the global when called: a late reply neither throws a {@code ReferenceError} nor reaches anyone, and nothing
+     * but that stub (no receiver, no closure over page state) is kept until then.
+     */
+    Cancellable defineGlobalCallback(String name, TextListener receiver);
+
+    /**
      * {@code head + tail}, the platform's fastest way. Frames join a short header to a payload that may be megabytes:
      * TeaVM's Java string concatenation copies both through char arrays, a browser's own does not copy at all.
      */

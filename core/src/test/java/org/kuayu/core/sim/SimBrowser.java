@@ -29,7 +29,8 @@ import org.kuayu.core.platform.Cancellable;
  * the loop goes on, as in a browser; an {@link Error} (a failed assertion) stops the test.
  *
  * <p>Defaults: no faults, {@code MessageChannel} available, {@code location.ancestorOrigins} available (so
- * {@code parentOriginHint()} answers), frames load in the next task. Pages with no registered script load empty.
+ * {@code parentOriginHint()} answers), frames load in the next task. Pages with no registered script load empty;
+ * {@code loadScript} of a URL with no {@link #script responder} fails, as a refused connection does.
  */
 public final class SimBrowser {
     /** Most tasks {@link #runUntilIdle()} runs before it decides something reschedules itself forever. */
@@ -45,6 +46,7 @@ public final class SimBrowser {
     private final Random faultRandom;
     private final Random idRandom;
     private final Map<String, PageScript> sites = new HashMap<String, PageScript>();
+    private final Map<String, ScriptResponder> scriptServers = new HashMap<String, ScriptResponder>();
     private final List<SimWindow> windows = new ArrayList<SimWindow>();
     private final List<SimPort> ports = new ArrayList<SimPort>();
     private final List<String> debugLines = new ArrayList<String>();
@@ -82,6 +84,15 @@ public final class SimBrowser {
     /** Registers the code that runs whenever a window loads {@code url} (compared without its fragment). */
     public SimBrowser page(String url, PageScript script) {
         sites.put(SimUrls.withoutFragment(url), script);
+        return this;
+    }
+
+    /**
+     * Registers the server that answers {@code loadScript} for every URL starting with {@code urlPrefix} (the
+     * longest matching prefix wins). A URL no responder matches fails, as a refused connection does.
+     */
+    public SimBrowser script(String urlPrefix, ScriptResponder responder) {
+        scriptServers.put(urlPrefix, responder);
         return this;
     }
 
@@ -213,6 +224,33 @@ public final class SimBrowser {
         return n;
     }
 
+    /** Script elements {@code loadScript} appended to live documents and not yet removed. */
+    public int liveScriptCount() {
+        int n = 0;
+        for (SimWindow w : windows) {
+            n += w.isAlive() ? w.scripts().size() : 0;
+        }
+        return n;
+    }
+
+    /** Globals of live documents defined by {@code defineGlobalCallback} that still deliver to a receiver. */
+    public int liveGlobalCallbackCount() {
+        int n = 0;
+        for (SimWindow w : windows) {
+            n += w.isAlive() ? w.globalCallbacks().size() : 0;
+        }
+        return n;
+    }
+
+    /** Stubs of cancelled global callbacks in live documents, waiting for a late call to delete themselves. */
+    public int globalStubCount() {
+        int n = 0;
+        for (SimWindow w : windows) {
+            n += w.isAlive() ? w.globalStubCount() : 0;
+        }
+        return n;
+    }
+
     /** Ports not closed whose document is alive. */
     public int livePortCount() {
         int n = 0;
@@ -286,6 +324,24 @@ public final class SimBrowser {
         final PageScript script = sites.get(SimUrls.withoutFragment(window.url()));
         if (script != null) {
             runGuarded(() -> script.run(window));
+        }
+    }
+
+    void fetchScript(final SimScript script) {
+        ScriptResponder responder = null;
+        int best = -1;
+        for (Map.Entry<String, ScriptResponder> e : scriptServers.entrySet()) {
+            if (script.url().startsWith(e.getKey()) && e.getKey().length() > best) {
+                best = e.getKey().length();
+                responder = e.getValue();
+            }
+        }
+        ScriptRequest request = new ScriptRequest(script);
+        if (responder == null) {
+            request.fail();
+        } else {
+            final ScriptResponder chosen = responder;
+            runGuarded(() -> chosen.respond(request));
         }
     }
 

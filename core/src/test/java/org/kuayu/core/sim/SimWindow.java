@@ -2,13 +2,16 @@ package org.kuayu.core.sim;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortPair;
+import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
 
@@ -37,6 +40,9 @@ public final class SimWindow implements Platform {
     private final List<Registration> listeners = new ArrayList<Registration>();
     private final List<SimFrame> frames = new ArrayList<SimFrame>();
     private final List<String> debugLines = new ArrayList<String>();
+    private final List<SimScript> scripts = new ArrayList<SimScript>();
+    /** window[name]: a receiver, or null for a cancelled callback's self-deleting stub. */
+    private final Map<String, TextListener> globals = new LinkedHashMap<String, TextListener>();
 
     SimWindow(SimBrowser browser, SimContext context, String url, String origin, String baseUrl, boolean initialBlank) {
         this.browser = browser;
@@ -86,6 +92,36 @@ public final class SimWindow implements Platform {
     /** The number of {@code message} listeners registered and not cancelled. */
     public int listenerCount() {
         return alive ? listeners.size() : 0;
+    }
+
+    /** The script elements {@code loadScript} appended that are still in the document, oldest first. */
+    public List<SimScript> scripts() {
+        return Collections.unmodifiableList(new ArrayList<SimScript>(scripts));
+    }
+
+    /** Names of the globals {@code defineGlobalCallback} defined that still deliver to a receiver. */
+    public List<String> globalCallbacks() {
+        List<String> names = new ArrayList<String>();
+        for (Map.Entry<String, TextListener> e : globals.entrySet()) {
+            if (e.getValue() != null) {
+                names.add(e.getKey());
+            }
+        }
+        return names;
+    }
+
+    /** How many cancelled callbacks are still stubs, waiting for a late call to delete themselves. */
+    public int globalStubCount() {
+        int n = 0;
+        for (TextListener receiver : globals.values()) {
+            n += receiver == null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** True while {@code window[name]} is defined (as a callback or a stub). */
+    public boolean hasGlobal(String name) {
+        return globals.containsKey(name);
     }
 
     /** Lines written with {@link #debug}. */
@@ -199,6 +235,46 @@ public final class SimWindow implements Platform {
     }
 
     @Override
+    public Cancellable loadScript(String scriptUrl, String nonce, Runnable onLoad, Runnable onError) {
+        if (!alive) {
+            return SimBrowser.NOTHING;
+        }
+        final SimScript script = new SimScript(this, scriptUrl, nonce, onLoad, onError);
+        scripts.add(script);
+        browser.schedule(this, 0, false, () -> browser.fetchScript(script));
+        return script;
+    }
+
+    @Override
+    public Cancellable defineGlobalCallback(final String name, TextListener receiver) {
+        if (!alive) {
+            return SimBrowser.NOTHING;
+        }
+        if (receiver == null) {
+            throw new IllegalArgumentException("receiver must not be null");
+        }
+        final boolean[] called = {false};
+        final TextListener mine = text -> {
+            called[0] = true;
+            receiver.onText(text);
+        };
+        globals.put(name, mine);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                if (globals.get(name) != mine) {
+                    return;
+                }
+                if (called[0]) {
+                    globals.remove(name);
+                } else {
+                    globals.put(name, null);
+                }
+            }
+        };
+    }
+
+    @Override
     public void debug(String line) {
         debugLines.add(line);
         browser.recordDebug(this, line);
@@ -215,6 +291,26 @@ public final class SimWindow implements Platform {
         }
     }
 
+    /**
+     * What a script of this page does with {@code window[global](JSON.parse(json))}; {@code json} null stands for
+     * {@code undefined}. An undefined global throws, as the {@code ReferenceError} of browsers.
+     */
+    public void callGlobal(String global, String json) {
+        if (!globals.containsKey(global)) {
+            throw new IllegalStateException("ReferenceError: " + global + " is not defined");
+        }
+        TextListener receiver = globals.get(global);
+        if (receiver == null) {
+            globals.remove(global);
+        } else {
+            receiver.onText(json == null ? "null" : json);
+        }
+    }
+
+    void scriptRemoved(SimScript script) {
+        scripts.remove(script);
+    }
+
     void frameRemoved(SimFrame frame) {
         frames.remove(frame);
     }
@@ -226,6 +322,8 @@ public final class SimWindow implements Platform {
         }
         alive = false;
         listeners.clear();
+        scripts.clear();
+        globals.clear();
         for (SimFrame f : new ArrayList<SimFrame>(frames)) {
             f.remove();
         }
