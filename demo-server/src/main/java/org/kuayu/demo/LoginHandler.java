@@ -21,7 +21,7 @@ import org.kuayu.server.JsonpHandler;
  *
  * <p>It is a stand-in: it accepts any user name, checks no password and sets no cookie. The name is echoed as a
  * JSON string, escaped ({@code "}, {@code \}, control characters, and {@code <}, {@code >}, {@code &},
- * U+2028, U+2029 as {@code \u} escapes with four hex digits), so no name can break out of the string. A missing or empty
+ * U+2028, U+2029 as backslash-u escapes with four hex digits), so no name can break out of the string. A missing or empty
  * {@code user} is a refused login, not a broken request: {@code {"status": false, "error": "user is required"}}
  * with status 200, so that the page's callback runs and can show it (a 4xx would only fire the script's error
  * event). Only {@code GET} is answered (405 otherwise); answers carry {@code Cache-Control: no-store}.
