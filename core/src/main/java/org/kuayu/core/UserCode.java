@@ -12,6 +12,24 @@ public final class UserCode {
     private UserCode() {
     }
 
+    /**
+     * Tells a request's caller its outcome: {@code onReply(reply)} when {@code error} is null, else
+     * {@code onError(error)}, run as user code.
+     */
+    public static void settle(Platform platform, DebugLog log, final ReplyCallback callback, final String reply,
+            final KuayuException error) {
+        run(platform, log, new Runnable() {
+            @Override
+            public void run() {
+                if (error == null) {
+                    callback.onReply(reply);
+                } else {
+                    callback.onError(error);
+                }
+            }
+        });
+    }
+
     public static void run(final Platform platform, DebugLog log, Runnable call) {
         try {
             call.run();

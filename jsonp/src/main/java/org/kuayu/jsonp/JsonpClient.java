@@ -128,18 +128,9 @@ public final class JsonpClient {
         });
     }
 
-    private void settle(final String json, final KuayuException error) {
+    private void settle(String json, KuayuException error) {
         settled = true;
-        UserCode.run(platform, DebugLog.off(), new Runnable() {
-            @Override
-            public void run() {
-                if (error == null) {
-                    callback.onReply(json);
-                } else {
-                    callback.onError(error);
-                }
-            }
-        });
+        UserCode.settle(platform, DebugLog.off(), callback, json, error);
     }
 
     private void release() {

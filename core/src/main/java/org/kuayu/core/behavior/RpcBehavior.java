@@ -197,17 +197,8 @@ public final class RpcBehavior extends BaseBehavior {
     }
 
     /** Tells one caller; its callback is user code, so it cannot rob the others of their answer (see UserCode). */
-    private void settle(final ReplyCallback callback, final String reply, final KuayuException error) {
-        UserCode.run(platform, log, new Runnable() {
-            @Override
-            public void run() {
-                if (error == null) {
-                    callback.onReply(reply);
-                } else {
-                    callback.onError(error);
-                }
-            }
-        });
+    private void settle(ReplyCallback callback, String reply, KuayuException error) {
+        UserCode.settle(platform, log, callback, reply, error);
     }
 
     @Override
