@@ -90,9 +90,19 @@ class LifecycleTest {
         HostPage host = HostPage.open(browser, sites);
         host.connectAndAwaitReady("echo");
 
-        assertEquals(Map.of("closing", true), host.reply("{cmd: 'close'}"), host.why());
+        int closeCommand = host.request("{cmd: 'close'}");
         host.awaitCount("close", 1);
         host.awaitCount("remote-close", 1);
+        Map<String, Object> answer = host.awaitResult(closeCommand);
+        if (browser.kind() == BrowserKind.CHROMIUM) {
+            // The remote replies, then closes in a later task: the reply arrives first.
+            assertEquals(Map.of("closing", true), answer.get("value"), host.why());
+        } else {
+            // HtmlUnit may deliver the close before the reply that was posted first on the same MessagePort
+            // (its postponed actions); either outcome is one the API documents.
+            assertTrue(Map.of("closing", true).equals(answer.get("value")) || "CLOSED".equals(answer.get("code")),
+                    host.why());
+        }
 
         assertEquals("closed", host.state().get("state"), host.why());
         host.waitFor("KT.iframes() === 0");
