@@ -11,30 +11,14 @@ final class Js {
     @JSBody(params = {"o"}, script = "return o === undefined;")
     static native boolean isUndefined(JSObject o);
 
-    @JSBody(params = {"o", "k"}, script = "return o[k] === undefined ? 'undefined' : o[k] === null ? 'null' : typeof o[k];")
-    static native String typeOf(JSObject o, String key);
+    @JSBody(params = {"o"}, script = "return typeof o === 'function';")
+    static native boolean isFunction(JSObject o);
 
     @JSBody(params = {"o"}, script = "return o !== null && typeof o === 'object' && !Array.isArray(o);")
     static native boolean isPlainObject(JSObject o);
 
-    @JSBody(params = {"o"}, script = "return Object.keys(o);")
-    static native String[] keys(JSObject o);
-
     @JSBody(params = {"o", "k"}, script = "return o[k];")
     static native JSObject get(JSObject o, String key);
-
-    @JSBody(params = {"o", "k"}, script = "return String(o[k]);")
-    static native String getString(JSObject o, String key);
-
-    @JSBody(params = {"o", "k"}, script = "return +o[k];")
-    static native double getNumber(JSObject o, String key);
-
-    @JSBody(params = {"o", "k"}, script = "return o[k] === true;")
-    static native boolean isTrue(JSObject o, String key);
-
-    @JSBody(params = {"o", "k"}, script = "var a = o[k]; if (!Array.isArray(a)) return null;"
-            + " for (var i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return null; return a.slice();")
-    static native String[] getStringArray(JSObject o, String key);
 
     /** JSON text of a value, or null when it is not a JSON value (undefined, a function, a cycle, a BigInt). */
     @JSBody(params = {"d"}, script = "if (d === undefined) return null;"

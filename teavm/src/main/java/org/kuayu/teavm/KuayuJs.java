@@ -2,17 +2,22 @@ package org.kuayu.teavm;
 
 import org.kuayu.core.Kuayu;
 import org.kuayu.core.KuayuException;
+import org.kuayu.facade.FacadeChannel;
+import org.kuayu.facade.FacadeJsonp;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSExportClasses;
 import org.teavm.jso.JSObject;
 
 /**
  * The {@code kuayu} JS API, compiled by TeaVM into {@code kuayu.js} (a global) and {@code kuayu.mjs} (an ES
- * module). Its contract is {@code docs/js-api.md}; {@code kuayu.d.ts} declares it for TypeScript.
+ * module). Its contract is {@code docs/js-api.md}; {@code kuayu.d.ts} declares it for TypeScript. What it checks
+ * and decides is in the portable {@code org.kuayu.facade}; this class only crosses between JS and Java.
  *
  * <pre>{@code
  * var channel = kuayu.connect({remote: "https://b.example/remote.html", onMessage: function (data, origin) {}});
  * channel.request({q: 1}).then(function (reply) {}, function (error) { error.code; });
+ * kuayu.jsonp("https://api.example/login", {params: {user: "admin"}}).then(function (reply) {});
  * }</pre>
  */
 @JSExportClasses({JsChannel.class})
@@ -27,29 +32,52 @@ public final class KuayuJs {
 
     @JSExport
     public static JsChannel connect(JSObject options) {
-        JsChannel channel = new JsChannel();
         try {
-            channel.attach(Kuayu.connect(TeaVmPlatform.get(), JsOptions.connect(options, channel)));
+            return new JsChannel(FacadeChannel.connect(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
+                    new TeaVmHooks(options)));
         } catch (KuayuException e) {
             throw toJs(e);
-        } catch (IllegalArgumentException e) {
-            throw toJs(JsOptions.invalid(e.getMessage()));
         }
-        return channel;
     }
 
     @JSExport
     public static JsChannel accept(JSObject options) {
-        JsChannel channel = new JsChannel();
         try {
-            channel.attach(Kuayu.accept(TeaVmPlatform.get(), JsOptions.accept(options, channel)));
+            return new JsChannel(FacadeChannel.accept(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
+                    new TeaVmHooks(options)));
         } catch (KuayuException e) {
             throw toJs(e);
-        } catch (IllegalArgumentException e) {
-            throw toJs(JsOptions.invalid(e.getMessage()));
         }
-        return channel;
     }
+
+    /** {@code jsonp(url, options) -> Promise}, or {@code jsonp(url, options, onSuccess, onError)}. */
+    @JSExport
+    public static JSObject jsonp(JSObject url, JSObject options, JSObject onSuccess, JSObject onError) {
+        try {
+            TeaVmObjectView args = new TeaVmObjectView(jsonpArgs(url, options, onSuccess, onError));
+            FacadeJsonp.callbackForm(args);
+            JsReplies replies = replies(onSuccess, onError, FacadeJsonp.CALLBACK_FORM, null);
+            FacadeJsonp.request(TeaVmPlatform.get(), args, replies);
+            return replies.promise();
+        } catch (KuayuException e) {
+            throw toJs(e);
+        }
+    }
+
+    /**
+     * The settling of one call: callbacks when either is given (the facade has checked they are functions), else a
+     * promise, which this browser must have.
+     */
+    static JsReplies replies(JSObject onReply, JSObject onError, String callbackForm, FacadeChannel channel) {
+        boolean callbacks = !Js.isUndefined(onReply) || !Js.isUndefined(onError);
+        if (!callbacks && !Js.hasPromise()) {
+            throw FacadeChannel.noPromise(callbackForm);
+        }
+        return new JsReplies(callbacks ? null : Js.deferred(), onReply, onError, channel);
+    }
+
+    @JSBody(params = {"u", "o", "s", "e"}, script = "return {url: u, options: o, onSuccess: s, onError: e};")
+    private static native JSObject jsonpArgs(JSObject url, JSObject options, JSObject onSuccess, JSObject onError);
 
     /** Throws the error as a JS {@code Error} with {@code code}; the return type only lets callers write throw. */
     static RuntimeException toJs(KuayuException e) {

@@ -1,0 +1,206 @@
+package org.kuayu.facade;
+
+import org.kuayu.core.AcceptOptions;
+import org.kuayu.core.ChannelOptions;
+import org.kuayu.core.ConnectOptions;
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.KuayuException;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.postmessage.PostMessageTransport;
+
+/**
+ * Reads and checks the options object of {@code kuayu.connect} / {@code kuayu.accept} (see {@code docs/js-api.md}).
+ * Every mistake throws {@code INVALID_ARGUMENT} at once with a message that names the option and the fix; unknown
+ * keys too, so that a typo such as {@code onmessage} does not fail silently.
+ *
+ * <pre>{@code
+ * ConnectOptions options = FacadeOptions.connect(platform, args.object("options"), hooks, channel);
+ * }</pre>
+ */
+public final class FacadeOptions {
+    static final String[] COMMON = {"transport", "timeout", "onReady", "onMessage", "onRequest", "onClose",
+        "onError", "debug"};
+    static final String[] CONNECT = {"remote", "frame"};
+    static final String[] ACCEPT = {"allowedOrigins", "allowAnyOrigin"};
+    private static final String[] CALLBACKS = {"onReady", "onMessage", "onRequest", "onClose", "onError"};
+
+    private FacadeOptions() {
+    }
+
+    /** The options of {@code kuayu.connect(o)}; {@code o} is null when the argument is not an object. */
+    static ConnectOptions connect(Platform platform, JsObjectView o, FacadeHooks hooks, FacadeChannel channel) {
+        check(o, "kuayu.connect", CONNECT, COMMON);
+        ConnectOptions.Builder b = ConnectOptions.builder();
+        boolean hasRemote = !JsObjectView.UNDEFINED.equals(o.typeOf("remote"));
+        boolean hasFrame = !JsObjectView.UNDEFINED.equals(o.typeOf("frame"));
+        if (hasRemote == hasFrame) {
+            throw invalid("kuayu.connect needs exactly one of remote (the remote page's URL) and frame (an <iframe>)");
+        }
+        if (hasRemote) {
+            if (!"string".equals(o.typeOf("remote")) || o.string("remote").isEmpty()) {
+                throw invalid("remote must be the remote page's URL as a string");
+            }
+            b.remote(o.string("remote"));
+        } else {
+            FrameHandle frame = o.frame("frame");
+            if (frame == null) {
+                throw invalid("frame must be an <iframe> element");
+            }
+            b.frame(frame);
+        }
+        common(platform, o, b, hooks, channel);
+        return b.build();
+    }
+
+    /** The options of {@code kuayu.accept(o)}; {@code o} is null when the argument is not an object. */
+    static AcceptOptions accept(Platform platform, JsObjectView o, FacadeHooks hooks, FacadeChannel channel) {
+        check(o, "kuayu.accept", ACCEPT, COMMON);
+        AcceptOptions.Builder b = AcceptOptions.builder();
+        String anyType = o.typeOf("allowAnyOrigin");
+        if (!JsObjectView.UNDEFINED.equals(anyType) && !"boolean".equals(anyType)) {
+            throw invalid("allowAnyOrigin must be true or false");
+        }
+        boolean any = o.isTrue("allowAnyOrigin");
+        String[] origins = o.stringArray("allowedOrigins");
+        if (origins == null && !(JsObjectView.UNDEFINED.equals(o.typeOf("allowedOrigins")) && any)) {
+            throw invalid("allowedOrigins must be an array of origins such as [\"https://www.example.com\"]");
+        }
+        if (any) {
+            b.allowAnyOrigin();
+        }
+        if (origins != null) {
+            for (String origin : origins) {
+                if ("*".equals(origin) && any) {
+                    continue;
+                }
+                try {
+                    b.allowOrigin(origin);
+                } catch (IllegalArgumentException e) {
+                    throw invalid("allowedOrigins: " + e.getMessage()
+                            + ("*".equals(origin) ? " (in JS: allowAnyOrigin: true)" : ""));
+                }
+            }
+        }
+        common(platform, o, b, hooks, channel);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage().replace("allowAnyOrigin()", "allowAnyOrigin: true"));
+        }
+    }
+
+    /** Refuses a missing options object, unknown keys (suggesting the right spelling) and non-function callbacks. */
+    static void check(JsObjectView o, String what, String[] specific, String[] common) {
+        if (o == null) {
+            throw invalid(what + " needs an options object");
+        }
+        for (String key : o.keys()) {
+            if (!contains(common, key) && !contains(specific, key)) {
+                throw invalid(what + ": unknown option '" + key + "'" + suggestion(key, common, specific));
+            }
+        }
+        for (String key : CALLBACKS) {
+            if (contains(common, key) || contains(specific, key)) {
+                String type = o.typeOf(key);
+                if (!JsObjectView.UNDEFINED.equals(type) && !"function".equals(type)) {
+                    throw invalid(key + " must be a function");
+                }
+            }
+        }
+    }
+
+    private static <B extends ChannelOptions.Builder<B>> void common(Platform platform, JsObjectView o, B b,
+            FacadeHooks hooks, FacadeChannel channel) {
+        String transport = o.typeOf("transport");
+        if (!JsObjectView.UNDEFINED.equals(transport)) {
+            String name = "string".equals(transport) ? o.string("transport") : "";
+            if (!"auto".equals(name) && !PostMessageTransport.NAME.equals(name)) {
+                throw invalid("transport must be \"auto\" or \"postMessage\"");
+            }
+        }
+        b.transport(PostMessageTransport.FACTORY);
+        // The binding made every payload with JSON.stringify: checking it again would only cost time.
+        b.trustPayloadJson();
+        if (!JsObjectView.UNDEFINED.equals(o.typeOf("timeout"))) {
+            b.timeoutMillis(timeout(o, "timeout"));
+        }
+        DebugLog.Sink debug = debugSink(platform, o, hooks);
+        if (debug != null) {
+            b.debug(debug);
+        }
+        channel.setDebug(debug);
+        b.listener(channel.listener(hooks));
+        b.requestHandler(hooks.requestHandler());
+    }
+
+    /** A whole number of milliseconds from 1 to 2^31-1, or INVALID_ARGUMENT naming {@code key}. */
+    static int timeout(JsObjectView o, String key) {
+        double t = o.number(key);
+        if (!"number".equals(o.typeOf(key)) || !(t >= 1) || t > Integer.MAX_VALUE || t != Math.floor(t)) {
+            throw invalid(key + " must be a whole number of milliseconds from 1 to 2147483647");
+        }
+        return (int) t;
+    }
+
+    /** The sink of the {@code debug} option: the user's function, the console for {@code true}, or null. */
+    private static DebugLog.Sink debugSink(final Platform platform, JsObjectView o, FacadeHooks hooks) {
+        String type = o.typeOf("debug");
+        if ("function".equals(type)) {
+            return hooks.debugFunction();
+        }
+        if ("boolean".equals(type) || JsObjectView.UNDEFINED.equals(type)) {
+            return o.isTrue("debug") ? new DebugLog.Sink() {
+                @Override
+                public void line(String text) {
+                    platform.debug(text);
+                }
+            } : null;
+        }
+        throw invalid("debug must be true, false or a function(line)");
+    }
+
+    private static String suggestion(String key, String[] common, String[] specific) {
+        for (String known : common) {
+            if (sameIgnoringAsciiCase(known, key)) {
+                return " (did you mean " + known + "?)";
+            }
+        }
+        for (String known : specific) {
+            if (sameIgnoringAsciiCase(known, key)) {
+                return " (did you mean " + known + "?)";
+            }
+        }
+        return "";
+    }
+
+    /** Option names are ASCII; String.equalsIgnoreCase would pull Unicode case tables into the bundle. */
+    private static boolean sameIgnoringAsciiCase(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && (x | 0x20) != (y | 0x20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(String[] names, String key) {
+        for (String n : names) {
+            if (n.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error every misuse of the JS API throws. */
+    public static KuayuException invalid(String message) {
+        return new KuayuException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}
