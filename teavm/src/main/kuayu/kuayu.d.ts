@@ -71,12 +71,31 @@ export interface Channel {
   readonly state: "connecting" | "ready" | "closed";
 }
 
+export interface JsonpOptions {
+  /** Query parameters, percent-encoded as UTF-8 for you: strings, numbers and booleans only. */
+  params?: { [name: string]: string | number | boolean };
+  /** The query parameter the server reads the callback name from; default "callback". */
+  callbackParam?: string;
+  /** Milliseconds to wait for the callback before rejecting with TIMEOUT; default 10000. */
+  timeout?: number;
+  /** The page's Content-Security-Policy script nonce, set on the script element. */
+  nonce?: string;
+}
+
 export interface Kuayu {
   readonly version: string;
   /** In the host page: open a channel to a page of another origin. Throws INVALID_ARGUMENT for bad options. */
   connect(options: ConnectOptions): Channel;
   /** In the remote page (inside the host's iframe): accept a channel from an allowed origin. */
   accept(options: AcceptOptions): Channel;
+  /**
+   * One JSONP call: resolves with the value the server passed to the callback; rejects with TRANSMISSION_FAILED
+   * (404, refused, server down: at once) or TIMEOUT. Throws INVALID_ARGUMENT for bad arguments.
+   */
+  jsonp(url: string, options?: JsonpOptions): Promise<any>;
+  /** The same with callbacks, for pages without Promise. */
+  jsonp(url: string, options: JsonpOptions | undefined, onSuccess: (reply: any) => void,
+    onError: (error: KuayuError) => void): void;
 }
 
 declare const kuayu: Kuayu;

@@ -40,6 +40,8 @@ import org.kuayu.server.SafeErrorHandler;
  *   <li>{@code /config.js}: {@code window.KUAYU_DEMO}, the actual URL of every site and the site's own name;</li>
  *   <li>on domain2 only, {@code /login?user=admin&callback=onBack}: the classic JSONP endpoint
  *       ({@link LoginHandler});</li>
+ *   <li>on domain2 only, under {@code /test/jsonp/}: JSONP endpoints that echo, answer late or never call back
+ *       ({@link JsonpTestEndpoints});</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
  *       404 for what is not there.</li>
  * </ul>
@@ -115,8 +117,8 @@ public final class DemoServer implements AutoCloseable {
             javaApp.setHandler(copied);
             rest = javaApp;
         } else if (site == Site.DOMAIN2) {
-            // The classic JSONP endpoint: /login?user=admin&callback=onBack.
-            rest = new LoginHandler(copied);
+            // The classic JSONP endpoint: /login?user=admin&callback=onBack; and JSONP that misbehaves on purpose.
+            rest = new LoginHandler(new JsonpTestEndpoints(copied));
         }
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
         bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, rest));

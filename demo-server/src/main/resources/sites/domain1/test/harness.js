@@ -132,40 +132,86 @@ var KT = (function () {
    * 'thrown', value, code, message}. With {callbacks: true} it uses request(data, onReply, onError).
    */
   KT.request = function (data, how) {
+    var call = newCall();
+    try {
+      if (how && how.callbacks) {
+        KT.channel.request(data, call.ok, call.failed);
+      } else {
+        KT.channel.request(data).then(call.ok, call.failed);
+      }
+    } catch (e) {
+      call.threw(e);
+    }
+    return call.id;
+  };
+
+  /**
+   * kuayu.jsonp(url, options); the outcome lands in KT.results[id] as for KT.request. With {callbacks: true} it
+   * uses kuayu.jsonp(url, options, onSuccess, onError).
+   */
+  KT.jsonp = function (url, options, how) {
+    var call = newCall();
+    try {
+      if (how && how.callbacks) {
+        kuayu.jsonp(url, options, call.ok, call.failed);
+      } else {
+        kuayu.jsonp(url, options).then(call.ok, call.failed);
+      }
+    } catch (e) {
+      call.threw(e);
+    }
+    return call.id;
+  };
+
+  /** What JSONP calls left in the page: script elements of a call, and globals (callbacks or stubs). */
+  KT.jsonpLeftovers = function () {
+    var scripts = document.getElementsByTagName('script');
+    var left = {scripts: 0, globals: []};
+    var i, key;
+    for (i = 0; i < scripts.length; i++) {
+      left.scripts += String(scripts[i].src).indexOf('__kuayu_jsonp_') >= 0 ? 1 : 0;
+    }
+    for (key in window) {
+      if (key.indexOf('__kuayu_jsonp_') === 0 && window[key] !== undefined) {
+        left.globals.push(key);
+      }
+    }
+    return left;
+  };
+
+  /** A new entry of KT.results with the functions that settle it (and note a second settling). */
+  function newCall() {
     var id = KT.nextId++;
     var result = {state: 'pending', value: null, code: null, message: null};
     KT.results[id] = result;
-    function ok(value) {
-      if (result.state === 'pending') {
-        result.state = 'ok';
-        result.value = value;
-      } else {
-        result.state = 'settled twice';
-      }
-    }
-    function failed(error) {
+    function fail(state, error) {
       var fields = errorFields(error);
       if (result.state === 'pending') {
-        result.state = 'error';
+        result.state = state;
         result.code = fields.code;
         result.message = fields.message;
       } else {
         result.state = 'settled twice';
       }
     }
-    try {
-      if (how && how.callbacks) {
-        KT.channel.request(data, ok, failed);
-      } else {
-        KT.channel.request(data).then(ok, failed);
+    return {
+      id: id,
+      ok: function (value) {
+        if (result.state === 'pending') {
+          result.state = 'ok';
+          result.value = value;
+        } else {
+          result.state = 'settled twice';
+        }
+      },
+      failed: function (error) {
+        fail('error', error);
+      },
+      threw: function (error) {
+        fail('thrown', error);
       }
-    } catch (e) {
-      result.state = 'thrown';
-      result.code = errorFields(e).code;
-      result.message = errorFields(e).message;
-    }
-    return id;
-  };
+    };
+  }
 
   /** n requests {i, text} sent in one go; returns their ids in order. */
   KT.requestMany = function (n) {

@@ -152,6 +152,25 @@ class DemoServerTest {
     }
 
     @Test
+    void domain2JsonpTestEndpointsEchoAnswerLateAndStaySilent() throws Exception {
+        assertEquals("/**/cb({\"params\": {\"q\": \"a\\u0026b=c #\u00e9\"}});",
+            get(Site.DOMAIN2, "/test/jsonp/echo?q=a%26b%3Dc%20%23%C3%A9&callback=cb").body());
+        long start = System.nanoTime();
+        HttpResponse<String> slow = get(Site.DOMAIN2, "/test/jsonp/slow?delay=300&callback=cb");
+        assertEquals("/**/cb({\"slow\": true, \"delay\": 300});", slow.body());
+        assertTrue(System.nanoTime() - start >= 300_000_000L, "answered only after the delay");
+        assertEquals(400, get(Site.DOMAIN2, "/test/jsonp/slow?delay=10001&callback=cb").statusCode());
+        assertEquals(400, get(Site.DOMAIN2, "/test/jsonp/slow?delay=-1&callback=cb").statusCode());
+        HttpResponse<String> silent = get(Site.DOMAIN2, "/test/jsonp/silent?callback=cb");
+        assertAll(
+            () -> assertEquals(200, silent.statusCode()),
+            () -> assertEquals("text/javascript; charset=utf-8", header(silent, "Content-Type")),
+            () -> assertFalse(silent.body().contains("cb"), silent.body()));
+        assertEquals(404, get(Site.DOMAIN2, "/test/jsonp/nothing?callback=cb").statusCode());
+        assertEquals(404, get(Site.DOMAIN1, "/test/jsonp/echo?callback=cb").statusCode());
+    }
+
+    @Test
     void domain2LoginEchoesTheUserOnlyAsAnEscapedJsonString() throws Exception {
         HttpResponse<String> login = get(Site.DOMAIN2,
             "/login?callback=cb&user=%22%29%3Balert(1)%3B%2F%2F%3C%2Fscript%3E%E2%80%A8%5C%0A%C3%A9");

@@ -1,6 +1,8 @@
 package org.kuayu.it;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.TimeoutException;
@@ -21,6 +23,32 @@ abstract class AbstractBrowser implements Browser {
      * page of the top-level page's iframe with that id.
      */
     protected abstract String evalToString(String frameId, String expression);
+
+    /** The errors as the browser reported them since the last {@link #open}, expected or not. */
+    protected abstract List<String> reportedErrors();
+
+    private final List<String> expectedErrors = new ArrayList<>();
+
+    @Override
+    public final List<String> consoleErrors() {
+        List<String> unexpected = new ArrayList<>();
+        for (String error : reportedErrors()) {
+            if (expectedErrors.stream().noneMatch(error::contains)) {
+                unexpected.add(error);
+            }
+        }
+        return unexpected;
+    }
+
+    @Override
+    public final void expectConsoleErrors(String fragment) {
+        expectedErrors.add(fragment);
+    }
+
+    /** Forgets what an earlier test expected; a browser shared by a class calls it before each test. */
+    protected final void forgetExpectedErrors() {
+        expectedErrors.clear();
+    }
 
     @Override
     public final Object eval(String expression) {

@@ -58,8 +58,17 @@ public interface Browser extends AutoCloseable {
      */
     String pageLog();
 
-    /** Errors the pages printed or threw since the last {@link #open}: console errors and uncaught exceptions. */
+    /**
+     * Errors the pages printed or threw since the last {@link #open}: console errors and uncaught exceptions, but
+     * for those the test said to expect.
+     */
     List<String> consoleErrors();
+
+    /**
+     * Expects, for the rest of this test, console errors that contain {@code fragment}: the browser's own report
+     * of a load the test makes fail on purpose (a JSONP 404, a refused connection), which is not a page error.
+     */
+    void expectConsoleErrors(String fragment);
 
     @Override
     void close();

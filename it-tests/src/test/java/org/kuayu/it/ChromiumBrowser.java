@@ -58,6 +58,7 @@ final class ChromiumBrowser extends AbstractBrowser {
         driver.get("about:blank");
         drainLog();
         errors.clear();
+        forgetExpectedErrors();
     }
 
     @Override
@@ -106,7 +107,7 @@ final class ChromiumBrowser extends AbstractBrowser {
     }
 
     @Override
-    public List<String> consoleErrors() {
+    protected List<String> reportedErrors() {
         drainLog();
         return List.copyOf(errors);
     }

@@ -63,4 +63,24 @@ class DemoPageTest {
         String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
         assertTrue(reply.contains("domain2 got {\"from\":\"Java\",\"n\":1}"), "the reply names the request: " + reply);
     }
+
+    /** The JSONP page: the classic script tag and kuayu.jsonp log in to domain2, and a missing endpoint is told. */
+    @BrowserTest
+    void jsonpPageLogsInBothWaysAndReportsAMissingEndpoint(Browser browser, DemoSites sites) {
+        browser.expectConsoleErrors("/test/jsonp/missing");
+        browser.expectConsoleErrors("404");
+        browser.open(sites.domain1() + "/jsonp.html");
+        browser.waitFor(logShows("/ready/"), HostPage.BOUND);
+
+        browser.click("classic");
+        browser.waitFor(logShows("/\\(classic\\): onBack\\(\\{\"status\":true,\"user\":\"admin\"\\}\\)/"),
+                HostPage.BOUND);
+        browser.click("kuayu");
+        browser.waitFor(logShows("/\\(kuayu\\.jsonp\\): \\{\"status\":true,\"user\":\"admin\"\\}/"),
+                HostPage.BOUND);
+        browser.click("kuayu-missing");
+        browser.waitFor(logShows("/kuayu\\.jsonp: TRANSMISSION_FAILED/"), HostPage.BOUND);
+        // Only the classic onBack is left.
+        browser.waitFor("document.getElementById('leftovers').textContent === '1'", HostPage.BOUND);
+    }
 }

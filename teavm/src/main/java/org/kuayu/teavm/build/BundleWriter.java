@@ -12,7 +12,7 @@ import org.kuayu.core.Kuayu;
 /**
  * Build step (run by Maven, never part of the bundle): turns TeaVM's output into the {@code kuayu} folder.
  *
- * <p>TeaVM with module type NONE emits {@code var connect, accept, version; (function(){ ... })();}. Wrapping that
+ * <p>TeaVM with module type NONE emits {@code var connect, accept, jsonp, version; (function(){ ... })();}. Wrapping that
  * in one more function keeps those names out of the page's globals and exposes a single frozen {@code kuayu}
  * object; the ES module is the same wrapper with {@code export}s. One TeaVM compile serves both files.
  *
@@ -33,10 +33,11 @@ public final class BundleWriter {
         Files.createDirectories(out);
         String banner = "/*! Kuayu " + version + " | cross-domain messaging for the browser | API: docs/js-api.md */\n";
         String body = "(function () {\n" + compiled.trim() + "\nreturn Object.freeze({version: version(),"
-                + " connect: connect, accept: accept});\n})()";
+                + " connect: connect, accept: accept, jsonp: jsonp});\n})()";
         write(out.resolve("kuayu.js"), banner + "var kuayu = " + body + ";\n");
         write(out.resolve("kuayu.mjs"), banner + "const kuayu = " + body + ";\nexport default kuayu;\n"
-                + "export const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept;\n");
+                + "export const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept,"
+                + " jsonp = kuayu.jsonp;\n");
         try (Stream<Path> files = Files.list(Paths.get(args[1]))) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
