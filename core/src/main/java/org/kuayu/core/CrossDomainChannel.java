@@ -30,7 +30,8 @@ public interface CrossDomainChannel {
      * Sends a one-way message.
      *
      * @param json a JSON value as text
-     * @throws KuayuException INVALID_ARGUMENT if {@code json} is not JSON; CLOSED if the channel is closed
+     * @throws KuayuException INVALID_ARGUMENT if {@code json} is not JSON, or the transport carries requests only
+     *                        (JSONP); CLOSED if the channel is closed
      */
     void send(String json);
 
@@ -40,8 +41,9 @@ public interface CrossDomainChannel {
     /**
      * Sends a request with its own timeout.
      *
-     * @throws KuayuException INVALID_ARGUMENT for bad JSON or a timeout that is not positive (thrown; every other
-     *                        failure goes to the callback)
+     * @throws KuayuException INVALID_ARGUMENT for bad JSON, a timeout that is not positive, or a payload the
+     *                        transport cannot carry (JSONP: anything but a flat object) (thrown; every other failure
+     *                        goes to the callback)
      */
     void request(String json, int timeoutMillis, ReplyCallback callback);
 
@@ -53,7 +55,7 @@ public interface CrossDomainChannel {
     /** True between a completed handshake and close (false while re-opening after a remote reload). */
     boolean isReady();
 
-    /** The transport in use once ready ({@code "postMessage"}, ...), else null. */
+    /** The transport in use once ready ({@code "postMessage"}, {@code "jsonp"}, ...), else null. */
     String transport();
 
     /** The remote page's origin: on the host from the start; on the remote once a host connected; else null. */

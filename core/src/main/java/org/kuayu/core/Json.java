@@ -55,6 +55,25 @@ public final class Json {
         return text;
     }
 
+    /**
+     * Reads a JSON object whose members are all strings, numbers, booleans or null, as text: a string's value, a
+     * number as written, {@code "true"}/{@code "false"}, and null for null (the caller decides what null means).
+     * In member order; a repeated name keeps its first place and its last value, as {@code JSON.parse} does. For
+     * transports that send a request as query parameters (JSONP).
+     *
+     * <pre>{@code
+     * Json.readFlatObject("{\"user\":\"admin\",\"n\":1.50,\"ok\":true}")   // {user=admin, n=1.50, ok=true}
+     * }</pre>
+     *
+     * @throws KuayuException INVALID_ARGUMENT when the text is not JSON, is not an object, or has a member that is
+     *                        an object or an array (the message names it)
+     */
+    public static Map<String, String> readFlatObject(String text) {
+        JsonFlatObjectReader reader = new JsonFlatObjectReader();
+        JsonParser.parse(text, reader);
+        return reader.members();
+    }
+
     /** Quotes a string as a JSON string literal (escaping quotes, backslashes, controls, U+2028 and U+2029). */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2);

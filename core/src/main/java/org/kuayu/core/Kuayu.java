@@ -33,7 +33,13 @@ public final class Kuayu {
      * Opens a channel to the remote page named by the options, loading it in a hidden frame unless a frame is
      * given. Returns at once; the handshake runs in the background and {@code onReady} tells when it is done.
      *
-     * @throws KuayuException INVALID_ARGUMENT when the remote URL has no origin a page could have
+     * <p>Over a request-only transport (JSONP, see {@code JsonpTransport}) the remote URL is a server endpoint:
+     * no frame is created and there is no handshake; {@code onReady} fires in the next task, and each request is
+     * one call of the endpoint.
+     *
+     * @throws KuayuException INVALID_ARGUMENT when the remote URL has no origin a page could have, or when the
+     *                        chosen transport cannot serve the options (a request handler on a request-only
+     *                        transport, which cannot receive requests)
      */
     public static CrossDomainChannel connect(Platform platform, ConnectOptions options) {
         String url = options.remoteUrl() != null ? options.remoteUrl() : options.frame().src();
@@ -57,6 +63,9 @@ public final class Kuayu {
 
     /**
      * Accepts a channel from the host page that framed this page, if its origin is allowed. Returns at once.
+     *
+     * @throws KuayuException INVALID_ARGUMENT when the chosen transport is request-only (JSONP): its other end is
+     *                        a server endpoint, never a page that accepts
      */
     public static CrossDomainChannel accept(Platform platform, AcceptOptions options) {
         DebugLog log = debugLog(options, "kuayu[remote] ");

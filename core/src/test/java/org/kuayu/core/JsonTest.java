@@ -254,4 +254,41 @@ class JsonTest {
         assertNull(Json.field("{\"session\":\"s\"", "session"), "not JSON");
         assertNull(Json.field(null, "session"));
     }
+
+    @Test
+    void readFlatObjectGivesEachScalarMemberAsText() {
+        Map<String, String> members = Json.readFlatObject(
+                "{\"s\":\"a \\\"b\\\"\",\"n\":1.50,\"big\":123456789012345678901234,\"t\":true,\"f\":false,"
+                + "\"z\":null,\"s\":\"again\"}");
+        assertEquals(List.of("s", "n", "big", "t", "f", "z"), new ArrayList<String>(members.keySet()),
+                "member order; a repeated name keeps its first place");
+        assertEquals("again", members.get("s"), "and its last value");
+        assertEquals("1.50", members.get("n"), "numbers as written");
+        assertEquals("123456789012345678901234", members.get("big"));
+        assertEquals("true", members.get("t"));
+        assertEquals("false", members.get("f"));
+        assertTrue(members.containsKey("z"));
+        assertNull(members.get("z"));
+        assertEquals(Map.of(), Json.readFlatObject(" {} "));
+    }
+
+    @Test
+    void readFlatObjectRefusesNestingAndNonObjectsNamingTheCulprit() {
+        String[][] cases = {
+            {"{\"a\":1,\"list\":[1]}", "member 'list' is an array"},
+            {"{\"o\":{}}", "member 'o' is an object"},
+            {"[]", "the value is an array, not an object"},
+            {"1", "the value is a number, not an object"},
+            {"true", "the value is a boolean, not an object"},
+            {"null", "the value is null, not an object"},
+            {"\"x\"", "the value is a string, not an object"},
+            {"{\"a\":1", "offset"},
+        };
+        for (String[] c : cases) {
+            KuayuException e = assertThrows(KuayuException.class, () -> Json.readFlatObject(c[0]), c[0]);
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
+        }
+        assertThrows(KuayuException.class, () -> Json.readFlatObject(null));
+    }
 }

@@ -6,6 +6,7 @@ import org.kuayu.core.KuayuException;
 import org.kuayu.core.ReplyCallback;
 import org.kuayu.core.UserCode;
 import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.TextListener;
 
@@ -14,12 +15,13 @@ import org.kuayu.core.platform.TextListener;
  * cross-domain technique, done without its classic holes.
  *
  * <pre>{@code
- * JsonpClient.request(platform, "https://api.example/login",
+ * Cancellable call = JsonpClient.request(platform, "https://api.example/login",
  *         JsonpOptions.builder().param("user", "admin").build(),
  *         new ReplyCallback() {
  *             public void onReply(String json) { ... }            // {"status":true,"user":"admin"}
  *             public void onError(KuayuException e) { ... }       // TIMEOUT or TRANSMISSION_FAILED
  *         });
+ * call.cancel();   // optional: give up early; no outcome is reported, everything is released
  * }</pre>
  *
  * <ol>
@@ -32,8 +34,11 @@ import org.kuayu.core.platform.TextListener;
  * <li>Requirement: exactly one outcome, once. Protocol: the first of reply, error and timeout settles the call;
  *     the others are ignored.</li>
  * <li>Requirement: nothing left behind. Protocol: the script element, the timer and the global are released once
- *     the call is settled and the script has run (load or error), or when the timeout fires. A global not yet called becomes a stub that deletes
- *     itself when a late reply calls it ({@link Platform#defineGlobalCallback}), so a late reply is absorbed.</li>
+ *     the call is settled and the script has run (load or error), or when the timeout fires or the call is
+ *     cancelled. A script that failed to load can never run, so its global is deleted outright
+ *     ({@link GlobalCallback#delete()}); so is one that was called. A global not yet called after a timeout or a
+ *     cancel becomes a stub that deletes itself when a late reply calls it ({@link GlobalCallback#cancel()}), so
+ *     a late reply is absorbed.</li>
  * </ol>
  * Releasing after the script's load rather than at the reply lets a script that calls twice hit our (ignoring)
  * receiver instead of a deleted global.
@@ -46,10 +51,12 @@ public final class JsonpClient {
     private final String url;
     private final ReplyCallback callback;
     private Cancellable script;
-    private Cancellable global;
+    private GlobalCallback global;
     private Cancellable timer;
     private boolean settled;
+    private boolean called;
     private boolean scriptDone;
+    private boolean loadFailed;
     private boolean released;
 
     private JsonpClient(Platform platform, String url, ReplyCallback callback) {
@@ -64,9 +71,11 @@ public final class JsonpClient {
      * {@code TRANSMISSION_FAILED} or {@code TIMEOUT}.
      *
      * @param url an absolute or page-relative URL; a query is kept, the parameters go before any fragment
+     * @return the call: {@code cancel()} gives it up (no outcome is reported after it) and releases the script
+     *         element, the timer and the global (a stub if the script may still arrive); harmless once settled
      * @throws IllegalArgumentException for a null argument or an empty URL
      */
-    public static void request(Platform platform, String url, JsonpOptions options, ReplyCallback callback) {
+    public static Cancellable request(Platform platform, String url, JsonpOptions options, ReplyCallback callback) {
         if (platform == null || options == null || callback == null) {
             throw new IllegalArgumentException("platform, options and callback must not be null: pass"
                     + " JsonpOptions.defaults() for the default options");
@@ -77,13 +86,22 @@ public final class JsonpClient {
         }
         String name = CALLBACK_PREFIX + platform.randomId();
         String full = JsonpUrl.build(url, options.params(), options.callbackParam(), name);
-        new JsonpClient(platform, full, callback).start(name, options);
+        final JsonpClient call = new JsonpClient(platform, full, callback);
+        call.start(name, options);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                call.settled = true;
+                call.release();
+            }
+        };
     }
 
     private void start(String name, JsonpOptions options) {
         global = platform.defineGlobalCallback(name, new TextListener() {
             @Override
             public void onText(String json) {
+                called = true;
                 if (!settled) {
                     settle(json, null);
                 }
@@ -119,6 +137,7 @@ public final class JsonpClient {
             @Override
             public void run() {
                 scriptDone = true;
+                loadFailed = true;
                 if (!settled) {
                     settle(null, new KuayuException(ErrorCode.TRANSMISSION_FAILED, "JSONP script " + url
                             + " failed to load (404, refused connection, server down, or blocked by CSP)"));
@@ -140,6 +159,12 @@ public final class JsonpClient {
         released = true;
         timer.cancel();
         script.cancel();
-        global.cancel();
+        if (called || loadFailed) {
+            // Nothing can call it any more: the reply came (a JSONP script calls once), or the script never ran.
+            global.delete();
+        } else {
+            // The script may still be on its way (a timeout, a cancel): a stub absorbs it.
+            global.cancel();
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.kuayu.core.ErrorCode;
 import org.kuayu.core.sim.ReplyRecorder;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.ReplyCallback;
+import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.sim.ScriptRequest;
 import org.kuayu.core.sim.ScriptResponder;
 import org.kuayu.core.sim.SimBrowser;
@@ -106,9 +107,10 @@ class JsonpClientTest {
         assertEquals(ErrorCode.TRANSMISSION_FAILED, r.errorCode());
         assertTrue(r.error().getMessage().contains(API + "missing?callback="), r.error().getMessage());
         assertTrue(browser.now() < 100);
+        assertFalse(page.hasGlobal(requests.get(0).param("callback")), "deleted at once, no stub: it can never run");
         browser.runUntilIdle();
         assertEquals(1, r.calls());
-        assertStubsAtMost(1);
+        assertStubs(0);
     }
 
     @Test
@@ -117,7 +119,7 @@ class JsonpClientTest {
         JsonpClient.request(page, "http://down.test/api", JsonpOptions.defaults(), r);
         assertTrue(browser.runUntil(r::isDone, 100));
         assertEquals(ErrorCode.TRANSMISSION_FAILED, r.errorCode());
-        assertStubsAtMost(1);
+        assertStubs(0);
     }
 
     @Test
@@ -127,7 +129,7 @@ class JsonpClientTest {
         assertTrue(browser.runUntil(r::isDone, 10000));
         assertEquals(ErrorCode.TRANSMISSION_FAILED, r.errorCode());
         assertEquals(3000, browser.now());
-        assertStubsAtMost(1);
+        assertStubs(0);
     }
 
     @Test
@@ -140,7 +142,7 @@ class JsonpClientTest {
         browser.advance(1);
         assertEquals(ErrorCode.TIMEOUT, r.errorCode());
         assertTrue(r.error().getMessage().contains("2500 ms"), r.error().getMessage());
-        assertStubsAtMost(1);
+        assertStubs(1);
     }
 
     @Test
@@ -153,7 +155,7 @@ class JsonpClientTest {
         browser.advance(1);
         assertEquals(ErrorCode.TIMEOUT, r.errorCode());
         assertEquals(0, browser.liveScriptCount());
-        assertStubsAtMost(1);
+        assertStubs(1);
     }
 
     @Test
@@ -223,6 +225,34 @@ class JsonpClientTest {
     }
 
     @Test
+    void cancelGivesUpTheCallWithoutAnOutcomeAndAbsorbsTheLateScript() {
+        serve("slow", req -> req.delay(500).callAndLoad(req.param("callback"), "1"));
+        ReplyRecorder r = new ReplyRecorder();
+        Cancellable call = JsonpClient.request(page, API + "slow", JsonpOptions.defaults(), r);
+        browser.advance(100);
+        call.cancel();
+        call.cancel();
+        assertEquals(0, browser.liveScriptCount());
+        assertEquals(0, browser.liveGlobalCallbackCount());
+        assertEquals(0, browser.pendingTimerCount());
+        assertEquals(1, browser.globalStubCount(), "the script is still on its way");
+        assertStubs(0);
+        assertEquals(0, r.calls(), "no outcome after cancel");
+        assertTrue(browser.console().stream().noneMatch(l -> l.contains("ReferenceError")));
+    }
+
+    @Test
+    void cancelAfterTheOutcomeIsHarmless() {
+        serve("ok", req -> req.callAndLoad(req.param("callback"), "2"));
+        ReplyRecorder r = new ReplyRecorder();
+        Cancellable call = JsonpClient.request(page, API + "ok", JsonpOptions.defaults(), r);
+        browser.runUntilIdle();
+        call.cancel();
+        assertEquals("2", r.reply());
+        assertStubs(0);
+    }
+
+    @Test
     void throwingCallbackDoesNotBreakCleanUp() {
         serve("ok", req -> req.callAndLoad(req.param("callback"), "2"));
         List<String> seen = new ArrayList<String>();
@@ -261,11 +291,11 @@ class JsonpClientTest {
     }
 
     /**
-     * A global that was never called (timeout, failed load) leaves at most a stub, which holds no receiver and
-     * deletes itself if a late reply ever calls it.
+     * A global never called after a timeout or cancel leaves a stub, which holds no receiver and deletes itself if
+     * a late reply ever calls it; one whose script failed to load leaves nothing.
      */
-    private void assertStubsAtMost(int n) {
+    private void assertStubs(int n) {
         browser.runUntilIdle();
-        assertTrue(browser.globalStubCount() <= n, "stubs: " + browser.globalStubCount());
+        assertEquals(n, browser.globalStubCount(), "stubs");
     }
 }

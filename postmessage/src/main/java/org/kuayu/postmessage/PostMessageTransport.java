@@ -109,6 +109,11 @@ public final class PostMessageTransport implements Transport {
     }
 
     @Override
+    public boolean isRequestOnly() {
+        return false;
+    }
+
+    @Override
     public void open(TransportListener newListener) {
         this.listener = newListener;
         this.path = new PrivatePath(platform, newListener);
@@ -198,6 +203,11 @@ public final class PostMessageTransport implements Transport {
         if (path != null) {
             path.drop();
         }
+    }
+
+    /** Nothing to release: a frame already posted cannot be recalled, and its answer is dropped by the stack. */
+    @Override
+    public void abandonRequest(long number) {
     }
 
     @Override

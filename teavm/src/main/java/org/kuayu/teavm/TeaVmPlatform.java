@@ -3,6 +3,7 @@ package org.kuayu.teavm;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortHandle;
 import org.kuayu.core.platform.PortPair;
@@ -146,17 +147,22 @@ public final class TeaVmPlatform implements Platform {
     }
 
     @Override
-    public Cancellable defineGlobalCallback(final String name, final TextListener receiver) {
+    public GlobalCallback defineGlobalCallback(final String name, final TextListener receiver) {
         final JSObject function = defineGlobalJs(name, new JsCallbacks.Text() {
             @Override
             public void accept(String text) {
                 receiver.onText(text);
             }
         });
-        return new Cancellable() {
+        return new GlobalCallback() {
             @Override
             public void cancel() {
                 retireGlobal(name, function);
+            }
+
+            @Override
+            public void delete() {
+                deleteGlobal(name, function);
             }
         };
     }
@@ -176,18 +182,27 @@ public final class TeaVmPlatform implements Platform {
             + " if (s.parentNode) s.parentNode.removeChild(s);")
     private static native void removeScript(JSObject script);
 
-    @JSBody(params = {"name", "f"}, script = "var g = function(v) { g.__kuayuCalled = true;"
+    // __kuayuOff silences the function once retired, even where a script kept a reference to it.
+    @JSBody(params = {"name", "f"}, script = "var g = function(v) { if (g.__kuayuOff) return; g.__kuayuCalled = true;"
             + " var t = v === undefined ? undefined : JSON.stringify(v); f(t === undefined ? 'null' : t); };"
             + " window[name] = g; return g;")
     private static native JSObject defineGlobalJs(String name, JsCallbacks.Text f);
 
     // Deleting is safe once the reply came (a JSONP script calls once); before, a script may still be in flight,
     // so a stub takes the name and deletes it when that late reply calls it: no ReferenceError, nothing retained.
-    @JSBody(params = {"name", "g"}, script = "if (window[name] !== g) return;"
+    // The function remembers its stub (the stub does not know the function), so deleteGlobal can remove it too.
+    @JSBody(params = {"name", "g"}, script = "g.__kuayuOff = true; if (window[name] !== g) return;"
             + " var gone = function() { try { delete window[name]; } catch (e) { window[name] = undefined; } };"
-            + " var called = g.__kuayuCalled; g = null; if (called) { gone(); return; }"
-            + " window[name] = function() { if (window[name] === stub) gone(); }; var stub = window[name];")
+            + " if (g.__kuayuCalled) { g = null; gone(); return; }"
+            + " var stub = function() { if (window[name] === stub) gone(); };"
+            + " g.__kuayuStub = stub; g = null; window[name] = stub;")
     private static native void retireGlobal(String name, JSObject function);
+
+    // No script can call the global any more (its load failed, or it ran and replied): no stub is needed.
+    @JSBody(params = {"name", "g"}, script = "g.__kuayuOff = true; var w = window[name];"
+            + " if (w === g || (g.__kuayuStub && w === g.__kuayuStub)) {"
+            + " try { delete window[name]; } catch (e) { window[name] = undefined; } } g.__kuayuStub = null;")
+    private static native void deleteGlobal(String name, JSObject function);
 
     @Override
     public String join(String head, String tail) {

@@ -27,9 +27,10 @@ import org.kuayu.core.wire.MessageKind;
  * <ol>
  * <li>Requirement: each reply reaches its own caller, with any number in flight. Protocol: ids count up from 1 per
  * channel; a reply names its request's id; a reply to an unknown or expired id is dropped (debug log).</li>
- * <li>Requirement: no caller waits forever. Protocol: each request has its own timer (TIMEOUT); when the channel
- * closes every pending request fails with CLOSED (or with the handshake's failure); when the remote page reloads
- * they fail with TRANSMISSION_FAILED, since the new page never saw them.</li>
+ * <li>Requirement: no caller waits forever. Protocol: each request has its own timer (TIMEOUT, after the local
+ * {@code ABANDON} tells the transport to release what it holds for the request); when the channel closes every
+ * pending request fails with CLOSED (or with the handshake's failure); when the remote page reloads they fail with
+ * TRANSMISSION_FAILED, since the new page never saw them.</li>
  * <li>Requirement: a reply reaches only the page that asked. Protocol: a reply finished after the remote page
  * reloaded is dropped (the new page numbers its requests from 1 again, so it could be mistaken for its own).</li>
  * <li>Requirement: the remote's failures are the caller's errors. Protocol: a handler that throws or rejects is
@@ -76,6 +77,9 @@ public final class RpcBehavior extends BaseBehavior {
             return;
         }
         final long id = nextId++;
+        // Sent before it is registered: a layer below may refuse it by throwing to the caller (a JSONP request
+        // that is not a flat object), and then nothing may be left pending. Answers always come in a later task.
+        link.down(new Message(MessageKind.REQUEST, "", id, m.body()));
         final Pending p = new Pending(ticket.callback);
         pending.put(Long.valueOf(id), p);
         final int timeout = ticket.timeoutMillis;
@@ -83,12 +87,12 @@ public final class RpcBehavior extends BaseBehavior {
             @Override
             public void run() {
                 if (pending.remove(Long.valueOf(id)) == p) {
+                    link.down(new Message(MessageKind.ABANDON, "", id, ""));
                     settle(p.callback, null, new KuayuException(ErrorCode.TIMEOUT,
                             "no reply to request #" + id + " within " + timeout + " ms"));
                 }
             }
         });
-        link.down(new Message(MessageKind.REQUEST, "", id, m.body()));
     }
 
     @Override

@@ -62,15 +62,20 @@ public interface Platform {
 
     /**
      * Defines {@code window[name]} as a function that passes {@code JSON.stringify} of its first argument to
-     * {@code receiver} ({@code "null"} when that is {@code undefined}, a function or a symbol), on every call.
+     * {@code receiver} ({@code "null"} when that is {@code undefined}, a function or a symbol), on every call until
+     * the returned handle retires it.
      *
-     * <p>{@code cancel()} stops delivery to {@code receiver} for good. When the function has been called at least
-     * once (the JSONP reply came: a JSONP script calls its callback once), the global is deleted outright. When it
-     * has not, a script may still be in flight and call it later, so the global is replaced by a stub that deletes
-     * the global when called: a late reply neither throws a {@code ReferenceError} nor reaches anyone, and nothing
-     * but that stub (no receiver, no closure over page state) is kept until then.
+     * <p>{@link GlobalCallback#cancel() cancel()} stops delivery to {@code receiver} for good. When the function has
+     * been called at least once (the JSONP reply came: a JSONP script calls its callback once), the global is
+     * deleted outright. When it has not, a script may still be in flight and call it later, so the global is
+     * replaced by a stub that deletes the global when called: a late reply neither throws a {@code ReferenceError}
+     * nor reaches anyone, and nothing but that stub (no receiver, no closure over page state) is kept until then.
+     *
+     * <p>{@link GlobalCallback#delete() delete()} stops delivery and deletes the global at once, leaving no stub
+     * (and removing one that {@code cancel()} left): for when no script can call it any more, e.g. its script
+     * failed to load. Neither touches {@code window[name]} once something else has replaced the function.
      */
-    Cancellable defineGlobalCallback(String name, TextListener receiver);
+    GlobalCallback defineGlobalCallback(String name, TextListener receiver);
 
     /**
      * {@code head + tail}, the platform's fastest way. Frames join a short header to a payload that may be megabytes:

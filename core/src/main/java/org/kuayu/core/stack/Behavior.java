@@ -7,9 +7,10 @@ import org.kuayu.core.wire.Message;
  * {@link #up} every message on its way to the channel. The default passes both on untouched; a behaviour
  * overrides what it handles. Each behaviour documents the frames it adds in its class comment.
  *
- * <p>Local kinds going down ({@code OFFER_PATH}, {@code ACCEPT_PATH}, {@code DROP_PATH}) are the handshake's
- * instructions for the transport: a behaviour that does not handle a kind passes it on, so they reach the bottom,
- * where the stack turns them into calls on the transport. No behaviour holds the transport itself.
+ * <p>Local kinds going down ({@code OFFER_PATH}, {@code ACCEPT_PATH}, {@code DROP_PATH} from the handshake,
+ * {@code ABANDON} from request/reply) are instructions for the transport: a behaviour that does not handle a kind
+ * passes it on, so they reach the bottom, where the stack turns them into calls on the transport. No behaviour
+ * holds the transport itself.
  *
  * <p>Behaviours are tested alone on the simulated browser with a recording {@link Link}.
  */

@@ -18,8 +18,8 @@ import org.kuayu.core.wire.WireFormatException;
  *   behaviour 0 (request/reply)
  *   behaviour 1 (handshake)
  *   ...
- *   codec: {@link WireCodec}   frames that do not decode are dropped with a debug line; the handshake's
- *                              private-path instructions ({@code *_PATH}) become calls on the transport
+ *   codec: {@link WireCodec}   frames that do not decode are dropped with a debug line; the instructions for
+ *                              the transport ({@code *_PATH}, {@code ABANDON}) become calls on it
  *   transport                  moves strings
  * </pre>
  *
@@ -140,6 +140,9 @@ public final class Stack {
                 return;
             case DROP_PATH:
                 transport.dropPrivatePath();
+                return;
+            case ABANDON:
+                transport.abandonRequest(m.number());
                 return;
             default:
                 break;

@@ -6,15 +6,28 @@ import java.util.List;
 import org.kuayu.core.AcceptOptions;
 import org.kuayu.core.ChannelOptions;
 import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.KuayuException;
 import org.kuayu.core.behavior.HostHandshakeBehavior;
 import org.kuayu.core.behavior.OriginBehavior;
 import org.kuayu.core.behavior.RemoteHandshakeBehavior;
+import org.kuayu.core.behavior.RequestOnlyBehavior;
 import org.kuayu.core.behavior.RpcBehavior;
 import org.kuayu.core.platform.Platform;
 
 /**
  * The one place that says which behaviours sit on which transport. Read top (next to the channel) to bottom
  * (next to the transport); a message going down passes them in this order, one coming up in the reverse.
+ *
+ * <pre>
+ *   page-to-page transport (postMessage)     request-only transport (JSONP: {@link Transport#isRequestOnly()})
+ *     request/reply                            request/reply (no request handler)
+ *     handshake (host or remote)               ready at once, requests to the endpoint only
+ *     origin verification
+ * </pre>
+ *
+ * <p>It also refuses what a transport's stack cannot serve, by throwing from {@code connect}/{@code accept}:
+ * {@code KuayuException} INVALID_ARGUMENT for accepting over a request-only transport or giving it a request handler.
  */
 public final class StackAssembly {
     private StackAssembly() {
@@ -25,9 +38,13 @@ public final class StackAssembly {
      *
      * @param remoteOrigin host: the remote page's origin; remote: null
      * @param channelId    host: the new channel's id; remote: null (learned in the handshake)
+     * @throws KuayuException INVALID_ARGUMENT when the transport cannot serve this role or these options
      */
     public static Stack assemble(Role role, Transport transport, ChannelOptions options, Platform platform,
             DebugLog log, String remoteOrigin, String channelId, Link channelSide) {
+        if (transport.isRequestOnly()) {
+            return requestOnly(role, transport, options, platform, log, remoteOrigin, channelSide);
+        }
         List<Behavior> layers = new ArrayList<Behavior>();
 
         // 1. Requests and replies, with a timer per request.
@@ -56,6 +73,32 @@ public final class StackAssembly {
             throw new IllegalStateException("transport " + transport.name() + " needs secret verification,"
                     + " reliable delivery or fragmentation, which this release does not assemble yet");
         }
+        return new Stack(layers, transport, channelSide, log, platform);
+    }
+
+    /**
+     * A request-only transport's stack: each request is one call that brings its own answer, so there is no
+     * handshake, no origin to verify (the transport matches answers to calls) and nothing the other end can push.
+     */
+    private static Stack requestOnly(Role role, Transport transport, ChannelOptions options, Platform platform,
+            DebugLog log, String endpointOrigin, Link channelSide) {
+        String name = transport.name();
+        if (role == Role.REMOTE) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the " + name + " transport cannot accept channels:"
+                    + " its other end is a server endpoint, not a page (a JSONP endpoint is served by JsonpHandler"
+                    + " of kuayu-server); accept over a page-to-page transport such as postMessage");
+        }
+        if (options.requestHandler() != null) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the " + name + " transport cannot receive"
+                    + " requests (its endpoint cannot push): remove requestHandler(...) from the options");
+        }
+        List<Behavior> layers = new ArrayList<Behavior>();
+
+        // 1. Requests and replies, with a timer per request; a timeout abandons the transport's call.
+        layers.add(new RpcBehavior(platform, null, options.trustsPayloadJson(), log));
+
+        // 2. Instead of handshake and origin verification: ready in the next task, requests to the endpoint only.
+        layers.add(new RequestOnlyBehavior(platform, name, endpointOrigin, log));
         return new Stack(layers, transport, channelSide, log, platform);
     }
 }

@@ -21,6 +21,15 @@ public interface Transport {
     /** The longest frame it can carry in one piece, or 0 for no limit worth fragmenting for. */
     int maxFrameLength();
 
+    /**
+     * True when the other end is not a page but an endpoint that answers this page's requests, one call each
+     * (JSONP): there is no connection to hand-shake over, nothing can be pushed from the other side, and only
+     * {@code REQ} frames go down, each answered by exactly one {@code RES} or {@code ERR} frame coming up with the
+     * same number. {@link StackAssembly} then builds a stack without handshake and origin verification (the
+     * transport matches each answer to its call itself), and refuses what such a transport cannot serve.
+     */
+    boolean isRequestOnly();
+
     /** Starts listening (and, on the host, loads or adopts the remote frame). */
     void open(TransportListener listener);
 
@@ -48,6 +57,13 @@ public interface Transport {
 
     /** Drop the private path (the other page went away); frames go over the public path again. */
     void dropPrivatePath();
+
+    /**
+     * The caller of request {@code number} (a {@code REQ} frame this transport sent) stopped waiting: its timeout
+     * fired. A transport that holds something per request (JSONP: a script element, a global) releases it now; an
+     * answer that still comes is dropped by the stack. A transport that only moves frames does nothing.
+     */
+    void abandonRequest(long number);
 
     /** Stops listening, releases everything, and removes the frame if this transport created it. */
     void close();

@@ -2,8 +2,9 @@ package org.kuayu.core.wire;
 
 /**
  * The kinds of {@link Message}. Wire kinds travel between pages as a three-letter code; local kinds never leave the
- * page: events that behaviours pass up their own stack, and instructions for the transport ({@code *_PATH}) that
- * they pass down to it. The codec refuses to encode either; a behaviour passes local kinds it does not handle on.
+ * page: events that behaviours pass up their own stack, and instructions for the transport ({@code *_PATH},
+ * {@code ABANDON}) that they pass down to it. The codec refuses to encode either; a behaviour passes local kinds it
+ * does not handle on.
  */
 public enum MessageKind {
     /** remote → host: "a page that accepts channels loaded here"; body: the remote's session id. */
@@ -43,7 +44,12 @@ public enum MessageKind {
     /** local, going down: the transport should take up the peer's half (the attachment) from the origin. */
     ACCEPT_PATH("", false),
     /** local, going down: the transport should drop its private path (the peer page went away). */
-    DROP_PATH("", false);
+    DROP_PATH("", false),
+    /**
+     * local, going down: the caller of request {@code number} stopped waiting (its timeout fired); the transport
+     * releases what it holds for that request, if anything (JSONP: the script element and the global).
+     */
+    ABANDON("", false);
 
     private final String code;
     private final boolean wire;
@@ -61,6 +67,11 @@ public enum MessageKind {
     /** True for the instructions to the transport about its private path. */
     public boolean isPathInstruction() {
         return this == OFFER_PATH || this == ACCEPT_PATH || this == DROP_PATH;
+    }
+
+    /** True for every instruction to the transport: the private-path ones and {@code ABANDON}. */
+    public boolean isTransportInstruction() {
+        return isPathInstruction() || this == ABANDON;
     }
 
     /** True for kinds that travel between pages. */

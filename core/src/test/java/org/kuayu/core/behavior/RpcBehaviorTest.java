@@ -2,10 +2,12 @@ package org.kuayu.core.behavior;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.kuayu.core.ErrorCode;
@@ -16,6 +18,7 @@ import org.kuayu.core.Reply;
 import org.kuayu.core.ReplyCallback;
 import org.kuayu.core.RequestHandler;
 import org.kuayu.core.sim.ReplyRecorder;
+import org.kuayu.core.stack.Link;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
@@ -97,6 +100,54 @@ class RpcBehaviorTest extends BehaviorFixture {
         assertEquals(0, slow.calls());
         browser.advance(450);
         assertEquals(ErrorCode.TIMEOUT, slow.errorCode());
+    }
+
+    @Test
+    void aTimeoutTellsTheTransportToAbandonTheRequestBeforeTheCallerHears() {
+        RpcBehavior rpc = rpc(null);
+        List<String> seen = new ArrayList<String>();
+        rpc.down(new Message(MessageKind.REQUEST, "", 0, "1").withAttachment(new RequestTicket(new ReplyCallback() {
+            @Override
+            public void onReply(String json) {
+                seen.add("reply");
+            }
+
+            @Override
+            public void onError(KuayuException e) {
+                seen.add(e.code() + " after " + link.instructionCount(MessageKind.ABANDON) + " abandon");
+            }
+        }, 100)), link);
+        ReplyRecorder answered = new ReplyRecorder();
+        rpc.down(request("2", answered, 100), link);
+        rpc.up(incoming(MessageKind.RESPONSE, 2, "\"ok\""), link);
+        browser.advance(100);
+        assertEquals(List.of("TIMEOUT after 1 abandon"), seen);
+        assertEquals(1, link.instructionCount(MessageKind.ABANDON), "an answered request is not abandoned");
+        assertEquals(List.of(1L, 2L), link.downs().stream().map(Message::number).collect(
+                Collectors.toList()), "the abandon is no frame");
+    }
+
+    @Test
+    void aRequestRefusedBelowIsThrownToTheCallerAndLeavesNothingPending() {
+        RpcBehavior rpc = new RpcBehavior(window, null, false, log);
+        Link refusing = new Link() {
+            @Override
+            public void down(Message m) {
+                throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "not flat");
+            }
+
+            @Override
+            public void up(Message m) {
+            }
+        };
+        ReplyRecorder r = new ReplyRecorder();
+        KuayuException e = assertThrows(KuayuException.class,
+                () -> rpc.down(request("[1]", r, 100), refusing));
+        assertEquals("not flat", e.getMessage());
+        assertEquals(0, rpc.pendingCount());
+        assertEquals(0, browser.pendingTimerCount());
+        browser.runUntilIdle();
+        assertEquals(0, r.calls(), "the caller had the exception; no outcome follows");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.GlobalCallback;
 
 /** The simulated {@code loadScript} and {@code defineGlobalCallback}: what JSONP clients are tested against. */
 class SimScriptTest {
@@ -89,6 +90,33 @@ class SimScriptTest {
         assertEquals(List.of("null"), events, "undefined arrives as null");
         assertFalse(page.hasGlobal("g"));
         assertEquals(0, browser.globalStubCount());
+    }
+
+    @Test
+    void deletedGlobalLeavesNoStub() {
+        GlobalCallback global = page.defineGlobalCallback("g", events::add);
+        global.delete();
+        assertFalse(page.hasGlobal("g"));
+        assertEquals(0, browser.globalStubCount());
+        assertEquals(0, browser.liveGlobalCallbackCount());
+    }
+
+    @Test
+    void deleteAfterCancelRemovesTheStubAndSparesAnotherGlobalOfTheSameName() {
+        GlobalCallback first = page.defineGlobalCallback("g", events::add);
+        first.cancel();
+        assertEquals(1, browser.globalStubCount());
+        first.delete();
+        assertFalse(page.hasGlobal("g"));
+        assertEquals(0, browser.globalStubCount());
+        GlobalCallback second = page.defineGlobalCallback("g", events::add);
+        first.delete();
+        first.cancel();
+        page.callGlobal("g", "2");
+        assertEquals(List.of("2"), events, "the newer global is untouched and still delivers");
+        second.delete();
+        second.delete();
+        assertFalse(page.hasGlobal("g"));
     }
 
     @Test

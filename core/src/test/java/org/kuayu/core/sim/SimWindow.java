@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortPair;
 import org.kuayu.core.platform.TextListener;
@@ -41,8 +42,19 @@ public final class SimWindow implements Platform {
     private final List<SimFrame> frames = new ArrayList<SimFrame>();
     private final List<String> debugLines = new ArrayList<String>();
     private final List<SimScript> scripts = new ArrayList<SimScript>();
-    /** window[name]: a receiver, or null for a cancelled callback's self-deleting stub. */
+    /** window[name]: a callback's function, or a cancelled callback's self-deleting {@link Stub}. */
     private final Map<String, TextListener> globals = new LinkedHashMap<String, TextListener>();
+
+    /** What {@code defineGlobalCallback} returns in a document that is gone: nothing to retire. */
+    private static final GlobalCallback NO_GLOBAL = new GlobalCallback() {
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public void delete() {
+        }
+    };
 
     SimWindow(SimBrowser browser, SimContext context, String url, String origin, String baseUrl, boolean initialBlank) {
         this.browser = browser;
@@ -103,7 +115,7 @@ public final class SimWindow implements Platform {
     public List<String> globalCallbacks() {
         List<String> names = new ArrayList<String>();
         for (Map.Entry<String, TextListener> e : globals.entrySet()) {
-            if (e.getValue() != null) {
+            if (!(e.getValue() instanceof Stub)) {
                 names.add(e.getKey());
             }
         }
@@ -114,7 +126,7 @@ public final class SimWindow implements Platform {
     public int globalStubCount() {
         int n = 0;
         for (TextListener receiver : globals.values()) {
-            n += receiver == null ? 1 : 0;
+            n += receiver instanceof Stub ? 1 : 0;
         }
         return n;
     }
@@ -246,9 +258,9 @@ public final class SimWindow implements Platform {
     }
 
     @Override
-    public Cancellable defineGlobalCallback(final String name, TextListener receiver) {
+    public GlobalCallback defineGlobalCallback(final String name, TextListener receiver) {
         if (!alive) {
-            return SimBrowser.NOTHING;
+            return NO_GLOBAL;
         }
         if (receiver == null) {
             throw new IllegalArgumentException("receiver must not be null");
@@ -258,8 +270,9 @@ public final class SimWindow implements Platform {
             called[0] = true;
             receiver.onText(text);
         };
+        final Stub stub = new Stub();
         globals.put(name, mine);
-        return new Cancellable() {
+        return new GlobalCallback() {
             @Override
             public void cancel() {
                 if (globals.get(name) != mine) {
@@ -268,7 +281,15 @@ public final class SimWindow implements Platform {
                 if (called[0]) {
                     globals.remove(name);
                 } else {
-                    globals.put(name, null);
+                    globals.put(name, stub);
+                }
+            }
+
+            @Override
+            public void delete() {
+                TextListener current = globals.get(name);
+                if (current == mine || current == stub) {
+                    globals.remove(name);
                 }
             }
         };
@@ -300,7 +321,7 @@ public final class SimWindow implements Platform {
             throw new IllegalStateException("ReferenceError: " + global + " is not defined");
         }
         TextListener receiver = globals.get(global);
-        if (receiver == null) {
+        if (receiver instanceof Stub) {
             globals.remove(global);
         } else {
             receiver.onText(json == null ? "null" : json);
@@ -333,6 +354,13 @@ public final class SimWindow implements Platform {
     @Override
     public String toString() {
         return "SimWindow[" + url + (alive ? "" : ", gone") + "]";
+    }
+
+    /** A cancelled callback's stand-in: deletes {@code window[name]} when a late script calls it. */
+    private static final class Stub implements TextListener {
+        @Override
+        public void onText(String text) {
+        }
     }
 
     private static final class Registration {

@@ -18,13 +18,13 @@ import org.kuayu.core.wire.MessageKind;
 public final class RecordingLink implements Link {
     private final List<Message> downs = new ArrayList<Message>();
     private final List<Message> ups = new ArrayList<Message>();
-    private final List<Message> pathInstructions = new ArrayList<Message>();
+    private final List<Message> instructions = new ArrayList<Message>();
 
-    /** Records a message passed down; the handshake's instructions for the transport are kept apart. */
+    /** Records a message passed down; instructions for the transport are kept apart. */
     @Override
     public void down(Message message) {
-        if (message.kind().isPathInstruction()) {
-            pathInstructions.add(message);
+        if (message.kind().isTransportInstruction()) {
+            instructions.add(message);
         } else {
             downs.add(message);
         }
@@ -32,8 +32,13 @@ public final class RecordingLink implements Link {
 
     /** How many {@code *_PATH} instructions of this kind were passed down. */
     public int pathCount(MessageKind kind) {
+        return instructionCount(kind);
+    }
+
+    /** How many instructions for the transport ({@code *_PATH}, {@code ABANDON}) of this kind were passed down. */
+    public int instructionCount(MessageKind kind) {
         int n = 0;
-        for (Message m : pathInstructions) {
+        for (Message m : instructions) {
             n += m.kind() == kind ? 1 : 0;
         }
         return n;
@@ -42,7 +47,7 @@ public final class RecordingLink implements Link {
     /** The attachments of the {@code ACCEPT_PATH} instructions passed down, oldest first (null: none came). */
     public List<Object> acceptedPaths() {
         List<Object> attachments = new ArrayList<Object>();
-        for (Message m : pathInstructions) {
+        for (Message m : instructions) {
             if (m.kind() == MessageKind.ACCEPT_PATH) {
                 attachments.add(m.attachment());
             }
@@ -93,7 +98,7 @@ public final class RecordingLink implements Link {
     public void clear() {
         downs.clear();
         ups.clear();
-        pathInstructions.clear();
+        instructions.clear();
     }
 
     private static List<MessageKind> kinds(List<Message> messages) {

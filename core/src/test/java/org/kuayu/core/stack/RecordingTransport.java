@@ -22,7 +22,9 @@ public final class RecordingTransport implements Transport {
     private final List<String> targets = new ArrayList<String>();
     private final List<Object> accepted = new ArrayList<Object>();
     private TransportListener listener;
+    private final List<Long> abandoned = new ArrayList<Long>();
     private boolean privatePath = true;
+    private boolean requestOnly;
     private int offers;
     private int drops;
     private boolean closed;
@@ -31,6 +33,12 @@ public final class RecordingTransport implements Transport {
     /** Makes {@link #offerPrivatePath} answer {@code available}. */
     public RecordingTransport privatePath(boolean available) {
         privatePath = available;
+        return this;
+    }
+
+    /** Makes it a request-only transport (as JSONP is), so that the stack is built without a handshake. */
+    public RecordingTransport requestOnly() {
+        requestOnly = true;
         return this;
     }
 
@@ -58,6 +66,11 @@ public final class RecordingTransport implements Transport {
     @Override
     public int maxFrameLength() {
         return 0;
+    }
+
+    @Override
+    public boolean isRequestOnly() {
+        return requestOnly;
     }
 
     @Override
@@ -92,6 +105,11 @@ public final class RecordingTransport implements Transport {
     }
 
     @Override
+    public void abandonRequest(long number) {
+        abandoned.add(Long.valueOf(number));
+    }
+
+    @Override
     public void close() {
         closed = true;
     }
@@ -114,6 +132,11 @@ public final class RecordingTransport implements Transport {
     /** The attachments {@link #acceptPrivatePath} was called with. */
     public List<Object> accepted() {
         return new ArrayList<Object>(accepted);
+    }
+
+    /** The request numbers {@link #abandonRequest} was called with, oldest first. */
+    public List<Long> abandoned() {
+        return new ArrayList<Long>(abandoned);
     }
 
     public int offers() {
