@@ -62,6 +62,15 @@ class DemoPageTest {
         browser.waitFor("/domain2 got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
         String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
         assertTrue(reply.contains("domain2 got {\"from\":\"Java\",\"n\":1}"), "the reply names the request: " + reply);
+
+        browser.click("jsonp");
+        browser.waitFor("/java/.test(document.getElementById('jsonp-reply').textContent)", HostPage.BOUND);
+        assertTrue(String.valueOf(browser.eval("document.getElementById('jsonp-reply').textContent"))
+                .equals("{\"status\":true,\"user\":\"java\"}"), browser.pageLog());
+        assertTrue(Boolean.TRUE.equals(browser.eval("(function () { for (var k in window) {"
+                + " if (k.indexOf('__kuayu_jsonp_') === 0 && window[k] !== undefined) { return false; } }"
+                + " return document.querySelectorAll('script[src*=__kuayu_jsonp_]').length === 0; })()")),
+                "the JSONP call left nothing: " + browser.pageLog());
     }
 
     /** The JSONP page: the classic script tag and kuayu.jsonp log in to domain2, and a missing endpoint is told. */

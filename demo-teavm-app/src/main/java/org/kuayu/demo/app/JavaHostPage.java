@@ -11,6 +11,7 @@ import org.kuayu.core.Kuayu;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.ReplyCallback;
+import org.kuayu.jsonp.JsonpTransport;
 import org.kuayu.postmessage.PostMessageTransport;
 import org.kuayu.teavm.TeaVmPlatform;
 import org.teavm.jso.JSBody;
@@ -20,10 +21,12 @@ import org.teavm.jso.JSObject;
 /**
  * The script of domain1's {@code /java-app/} page: a Java program, compiled by TeaVM, that talks to domain2 through
  * {@link CrossDomainChannel} directly (no {@code kuayu.js}). It opens a channel to domain2's postMessage remote
- * page, and the page's button sends a request whose reply is shown in the log.
+ * page, and the page's button sends a request whose reply is shown in the log. A second channel uses the JSONP
+ * transport: each request is one JSONP call of domain2's {@code /login}, its members the query parameters.
  */
 public final class JavaHostPage {
     private static CrossDomainChannel channel;
+    private static CrossDomainChannel jsonp;
     private static int sent;
 
     private JavaHostPage() {
@@ -63,6 +66,36 @@ public final class JavaHostPage {
             @Override
             public void run() {
                 sendRequest();
+            }
+        });
+        jsonp = Kuayu.connect(TeaVmPlatform.get(), ConnectOptions.builder()
+                .remote(demoUrl("domain2") + "/login")
+                .transport(JsonpTransport.FACTORY)
+                .timeoutMillis(5000)
+                .build());
+        onClick("jsonp", new Action() {
+            @Override
+            public void run() {
+                loginOverJsonp();
+            }
+        });
+    }
+
+    private static void loginOverJsonp() {
+        Map<String, Object> query = new LinkedHashMap<String, Object>();
+        query.put("user", "java");
+        String json = Json.stringify(query);
+        log("→ domain2 over JSONP: request " + json);
+        jsonp.request(json, new ReplyCallback() {
+            @Override
+            public void onReply(String reply) {
+                setText("jsonp-reply", reply);
+                log("← " + jsonp.remoteOrigin() + " over JSONP: reply " + reply);
+            }
+
+            @Override
+            public void onError(KuayuException error) {
+                log("JSONP request failed: " + error.code() + " " + error.getMessage());
             }
         });
     }
