@@ -58,12 +58,18 @@ var KT = (function () {
   KT.record = record;
   KT.short = short;
 
-  /** URL of test/remote.html on domain2; params: allowed (array of origins, default [domain1]), mode, extra. */
+  /** The bundle this page loaded (test/bundle.js): 'gwt' for kuayu-gwt.js, else 'teavm' for kuayu.js. */
+  KT.bundle = /[?&]bundle=gwt(&|$)/.test(location.search) ? 'gwt' : 'teavm';
+
+  /**
+   * URL of test/remote.html on domain2; params: allowed (array of origins, default [domain1]), mode, bundle
+   * ('teavm' or 'gwt', default this page's), extra.
+   */
   KT.remoteUrl = function (params) {
     var p = params || {};
     var allowed = p.allowed || [demo.domain1];
     var url = demo.domain2 + '/test/remote.html?allowed=' + encodeURIComponent(allowed.join(','))
-        + '&mode=' + encodeURIComponent(p.mode || 'echo');
+        + '&mode=' + encodeURIComponent(p.mode || 'echo') + '&bundle=' + encodeURIComponent(p.bundle || KT.bundle);
     return p.extra ? url + '&' + p.extra : url;
   };
 

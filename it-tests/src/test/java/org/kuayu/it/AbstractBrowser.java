@@ -28,6 +28,17 @@ abstract class AbstractBrowser implements Browser {
     protected abstract List<String> reportedErrors();
 
     private final List<String> expectedErrors = new ArrayList<>();
+    private Bundle bundle = Bundle.TEAVM;
+
+    @Override
+    public final Bundle bundle() {
+        return bundle;
+    }
+
+    /** Sets the bundle of the test about to run. */
+    final void useBundle(Bundle b) {
+        bundle = b;
+    }
 
     @Override
     public final List<String> consoleErrors() {

@@ -22,6 +22,9 @@ public interface Browser extends AutoCloseable {
     /** Which kind this is; its {@code toString} names the browser in reports and failure messages. */
     BrowserKind kind();
 
+    /** The bundle this test runs against: test pages opened through {@link HostPage} load it. */
+    Bundle bundle();
+
     /** Loads {@code url} in the one top-level window and returns once its load event has fired. */
     void open(String url);
 

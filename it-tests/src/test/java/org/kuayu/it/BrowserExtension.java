@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs each {@link BrowserTest} once per {@link BrowserKind} and hands it its {@link Browser} and the
+ * Runs each {@link BrowserTest} once per {@link BrowserKind} and {@link Bundle} and hands it its {@link Browser} and the
  * {@link DemoSites}.
  *
  * <p>Lifetimes follow cost: the demo server starts once per test run; Chromium once per test class (reset
@@ -33,7 +33,8 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         BrowserTest test = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), BrowserTest.class)
                 .orElseThrow();
-        return Arrays.stream(test.value()).map(Invocation::new);
+        return Arrays.stream(test.value())
+                .flatMap(kind -> Arrays.stream(test.bundles()).map(bundle -> new Invocation(kind, bundle)));
     }
 
     @Override
@@ -54,20 +55,22 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
 
     private static final class Invocation implements TestTemplateInvocationContext {
         private final BrowserKind kind;
+        private final Bundle bundle;
 
-        Invocation(BrowserKind kind) {
+        Invocation(BrowserKind kind, Bundle bundle) {
             this.kind = kind;
+            this.bundle = bundle;
         }
 
-        /** Reports name a run {@code requestIsAnswered(Browser, DemoSites) in Chromium}. */
+        /** Reports name a run {@code requestIsAnswered(Browser, DemoSites) in Chromium with kuayu-gwt.js}. */
         @Override
         public String getDisplayName(int invocationIndex) {
-            return "in " + kind;
+            return "in " + kind + " with " + bundle;
         }
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new BrowserResolver(kind));
+            return List.of(new BrowserResolver(kind, bundle));
         }
     }
 
@@ -77,10 +80,12 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
      */
     private static final class BrowserResolver implements ParameterResolver, AfterEachCallback {
         private final BrowserKind kind;
+        private final Bundle bundle;
         private Browser browser;
 
-        BrowserResolver(BrowserKind kind) {
+        BrowserResolver(BrowserKind kind, Bundle bundle) {
             this.kind = kind;
+            this.bundle = bundle;
         }
 
         @Override
@@ -92,6 +97,7 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             if (kind == BrowserKind.HTMLUNIT) {
                 HtmlUnitBrowser htmlUnit = new HtmlUnitBrowser();
+                htmlUnit.useBundle(bundle);
                 context.getStore(NAMESPACE).put(HtmlUnitBrowser.class, htmlUnit);
                 browser = htmlUnit;
                 return htmlUnit;
@@ -99,6 +105,7 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
             ChromiumBrowser chromium = classContext(context).getStore(NAMESPACE)
                     .getOrComputeIfAbsent(ChromiumBrowser.class, key -> new ChromiumBrowser(), ChromiumBrowser.class);
             chromium.reset();
+            chromium.useBundle(bundle);
             browser = chromium;
             return chromium;
         }

@@ -17,7 +17,7 @@ class DemoPageTest {
                 + " return false; })()";
     }
 
-    @BrowserTest
+    @BrowserTest(bundles = Bundle.TEAVM)
     void requestButtonGetsReplyInTheLog(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/postmessage.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -31,7 +31,7 @@ class DemoPageTest {
     }
 
     /** The other way: the user clicks "Send request" in domain2's page, inside domain1's page; domain1 replies. */
-    @BrowserTest
+    @BrowserTest(bundles = Bundle.TEAVM)
     void requestButtonOfTheRemotePageGetsReplyFromDomain1(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/postmessage.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -52,7 +52,7 @@ class DemoPageTest {
     }
 
     /** The page whose script is a Java program compiled by TeaVM, using CrossDomainChannel without kuayu.js. */
-    @BrowserTest
+    @BrowserTest(bundles = Bundle.TEAVM)
     void javaPageCompiledByTeaVmTalksToDomain2(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/java-app/");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -74,7 +74,7 @@ class DemoPageTest {
     }
 
     /** The JSONP page: the classic script tag and kuayu.jsonp log in to domain2, and a missing endpoint is told. */
-    @BrowserTest
+    @BrowserTest(bundles = Bundle.TEAVM)
     void jsonpPageLogsInBothWaysAndReportsAMissingEndpoint(Browser browser, DemoSites sites) {
         browser.expectConsoleErrors("/test/jsonp/missing");
         browser.expectConsoleErrors("404");

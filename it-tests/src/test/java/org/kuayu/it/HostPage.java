@@ -40,7 +40,7 @@ final class HostPage {
 
     /** Opens the host page and checks that Kuayu and the harness loaded. */
     static HostPage open(Browser browser, DemoSites sites) {
-        browser.open(sites.domain1() + "/test/host.html");
+        browser.open(browser.bundle().select(sites.domain1() + "/test/host.html"));
         browser.waitFor("typeof KT === 'object' && typeof kuayu === 'object' && typeof kuayu.connect === 'function'",
                 BOUND);
         return new HostPage(browser, sites);

@@ -11,7 +11,7 @@ import java.util.Map;
 class PackagingTest {
 
     /** Only Chromium runs ES modules (HtmlUnit never does). */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
     void theModuleBuildWorksFromACopiedFolder(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/test/module-host.html");
         browser.waitFor("!!window.RESULT", HostPage.BOUND);
@@ -22,7 +22,7 @@ class PackagingTest {
     }
 
     /** The policy is enforced by Chromium only; HtmlUnit shows the page's script works from the copied folder. */
-    @BrowserTest
+    @BrowserTest(bundles = Bundle.TEAVM)
     void aPageUnderStrictCspTalksAcrossOrigins(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/test/csp-host.html");
         browser.waitFor("!!window.RESULT", HostPage.BOUND);

@@ -1,0 +1,35 @@
+package org.kuayu.it;
+
+/**
+ * The two builds of the {@code kuayu} JS API a scenario runs against: the same Java compiled by TeaVM and by GWT.
+ * Test pages load the one named by {@code ?bundle=} in their URL (see {@code test/bundle.js} of the demo sites).
+ */
+public enum Bundle {
+    /** {@code kuayu.js}, compiled by TeaVM: the primary bundle. */
+    TEAVM("kuayu.js", "teavm"),
+    /** {@code kuayu-gwt.js}, compiled by GWT. */
+    GWT("kuayu-gwt.js", "gwt");
+
+    private final String file;
+    private final String param;
+
+    Bundle(String file, String param) {
+        this.file = file;
+        this.param = param;
+    }
+
+    /** The value of the {@code bundle} query parameter that selects it. */
+    public String param() {
+        return param;
+    }
+
+    /** {@code url} with {@code bundle=} added to its query. */
+    public String select(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "bundle=" + param;
+    }
+
+    @Override
+    public String toString() {
+        return file;
+    }
+}
