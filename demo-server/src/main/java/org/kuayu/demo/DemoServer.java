@@ -35,8 +35,9 @@ import org.kuayu.server.SafeErrorHandler;
  * only for the site's host name (a Jetty virtual host {@code host@connector}); any other {@code Host} on that
  * port gets {@code 421 Misdirected Request}. Every site serves
  * <ul>
- *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code org.kuayu:kuayu-teavm}), and the same
- *       folder again under {@value #VENDORED_BUNDLE_PATH};</li>
+ *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code kuayu.js} and its files from
+ *       {@code org.kuayu:kuayu-teavm}, {@code kuayu-gwt.js} from {@code org.kuayu:kuayu-gwt}), and the same folder
+ *       again under {@value #VENDORED_BUNDLE_PATH};</li>
  *   <li>{@code /config.js}: {@code window.KUAYU_DEMO}, the actual URL of every site and the site's own name;</li>
  *   <li>on domain2 only, {@code /login?user=admin&callback=onBack}: the classic JSONP endpoint
  *       ({@link LoginHandler});</li>

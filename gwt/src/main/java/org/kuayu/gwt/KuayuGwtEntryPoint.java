@@ -12,11 +12,13 @@ import org.kuayu.postmessage.PostMessageTransport;
 import com.google.gwt.core.client.EntryPoint;
 
 /**
- * The entry point of the {@code org.kuayu.gwt.KuayuGwt} module. GWT requires one; for now it only makes the
- * portable API reachable, so that GWT compiles it as a browser would run it (not just type-checks it) and the
- * build fails when core or postmessage use something GWT cannot compile. It has no side effect on the page.
+ * The entry point of the {@code org.kuayu.gwt.KuayuGwt} module ({@code kuayu-gwt.js}). GWT requires one; for now it
+ * only makes the portable API reachable, so that GWT compiles it as a browser would run it (not just type-checks
+ * it) and the build fails when core or postmessage use something GWT cannot compile. It exposes nothing and has no
+ * side effect on the page. Note that GWT's single-script loader runs it once the document is parsed, not when the
+ * script tag runs (JsInterop exports, by contrast, exist as soon as the script has run).
  *
- * <p>The GWT platform binding and the {@code kuayu} JS facade come next (issue 3).
+ * <p>The platform binding is {@link GwtPlatform}; the {@code kuayu} JS facade comes next (issue 3).
  */
 public final class KuayuGwtEntryPoint implements EntryPoint {
     /** Keeps the result alive, so the optimizer cannot drop the calls. */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves a folder of the classpath under a path prefix; by default the Kuayu browser bundle (the {@code kuayu/}
  * folder of the {@code kuayu-teavm} jar: {@code kuayu.js}, {@code kuayu.mjs}, {@code kuayu.d.ts},
- * {@code proxy.html}, ...) under {@code /kuayu/}.
+ * {@code proxy.html}, ...; and {@code kuayu-gwt.js} from the {@code kuayu-gwt} jar) under {@code /kuayu/}. Every
+ * classpath root that holds the folder contributes its files (Jetty's class loader resource combines them).
  *
  * <p>It exists so that any Jetty 12 application can offer the bundle with one handler and safe defaults. The
  * serving itself is Jetty's ({@link ResourceService} over a {@link ResourceFactory} classpath resource: ranges,

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,6 +25,7 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -158,6 +166,47 @@ class KuayuAssetsHandlerTest {
             assertEquals(404, siteServer.get("/nowelcome/").statusCode());
             assertEquals(200, siteServer.get("/nowelcome/readme.txt").statusCode());
             assertEquals(404, siteServer.get("/secret.txt").statusCode(), "only the folder is served");
+        }
+    }
+
+    /**
+     * The bundle's files come from several jars ({@code kuayu.js} from kuayu-teavm, {@code kuayu-gwt.js} from
+     * kuayu-gwt): every class path root holding the folder is served, here a directory and a jar.
+     */
+    @Test
+    void servesTheFolderFromEveryClassPathRootThatHasIt(@TempDir Path temp) throws Exception {
+        Path directoryRoot = temp.resolve("classes");
+        Files.createDirectories(directoryRoot.resolve("bundle"));
+        Files.writeString(directoryRoot.resolve("bundle/from-directory.js"), "var fromDirectory = true;");
+        Path jarRoot = temp.resolve("other.jar");
+        try (OutputStream file = Files.newOutputStream(jarRoot); JarOutputStream jar = new JarOutputStream(file)) {
+            jar.putNextEntry(new JarEntry("bundle/"));
+            jar.putNextEntry(new JarEntry("bundle/from-jar.js"));
+            jar.write("var fromJar = true;".getBytes(StandardCharsets.UTF_8));
+        }
+        KuayuAssetsHandler handler = KuayuAssetsHandler.builder().resourceFolder("bundle/").build();
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader roots = new URLClassLoader(
+                new URL[] {directoryRoot.toUri().toURL(), jarRoot.toUri().toURL()}, previous)) {
+            // The folder is looked up when the handler starts, through the context class loader among others.
+            thread.setContextClassLoader(roots);
+            try (TestServer twoRoots = TestServer.start(handler)) {
+                thread.setContextClassLoader(previous);
+                HttpResponse<String> fromDirectory = twoRoots.get("/kuayu/from-directory.js");
+                HttpResponse<String> fromJar = twoRoots.get("/kuayu/from-jar.js");
+
+                assertAll(
+                    () -> assertEquals(200, fromDirectory.statusCode()),
+                    () -> assertEquals("var fromDirectory = true;", fromDirectory.body()),
+                    () -> assertEquals(200, fromJar.statusCode()),
+                    () -> assertEquals("var fromJar = true;", fromJar.body()),
+                    () -> assertEquals("text/javascript;charset=utf-8", header(fromJar, "Content-Type")),
+                    () -> assertEquals(404, twoRoots.get("/kuayu/").statusCode(), "still no listing"));
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
