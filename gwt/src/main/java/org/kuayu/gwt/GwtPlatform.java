@@ -3,6 +3,7 @@ package org.kuayu.gwt;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortPair;
 import org.kuayu.core.platform.TextListener;
@@ -59,6 +60,11 @@ public final class GwtPlatform implements Platform {
     private static native boolean installedInPage() /*-{
         return $wnd === window;
     }-*/;
+
+    /** True when {@code o} is an {@code <iframe>} element {@link #frame} accepts. */
+    public static boolean isFrame(JavaScriptObject o) {
+        return JsFrame.isFrame(o);
+    }
 
     /**
      * Wraps an {@code <iframe>} element (from page code, or a GWT {@code IFrameElement}) for
@@ -198,7 +204,7 @@ public final class GwtPlatform implements Platform {
     }-*/;
 
     @Override
-    public Cancellable defineGlobalCallback(String name, TextListener receiver) {
+    public GlobalCallback defineGlobalCallback(String name, TextListener receiver) {
         return new JsGlobalCallback(name, receiver);
     }
 

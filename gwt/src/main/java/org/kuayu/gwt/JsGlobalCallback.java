@@ -1,6 +1,6 @@
 package org.kuayu.gwt;
 
-import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.TextListener;
 
 import com.google.gwt.core.client.JavaScriptObject;
@@ -24,7 +24,7 @@ import com.google.gwt.core.client.JavaScriptObject;
  * global.delete();    // the stub goes too
  * }</pre>
  */
-final class JsGlobalCallback implements Cancellable {
+final class JsGlobalCallback implements GlobalCallback {
     private final String name;
     private TextListener receiver;
     /** The function this object put at {@code $wnd[name]}: the callback, then its stub; null once none is. */
@@ -57,7 +57,8 @@ final class JsGlobalCallback implements Cancellable {
     }
 
     /** Stops delivery and deletes the global (the function or its stub) at once, leaving no stub. */
-    void delete() {
+    @Override
+    public void delete() {
         receiver = null;
         if (placed != null) {
             deleteIfStill(name, placed);

@@ -2,6 +2,7 @@ package org.kuayu.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,32 +25,32 @@ class PackagingTest {
 
     /**
      * {@code kuayu-gwt.js} comes from the kuayu-gwt jar, {@code kuayu.js} from kuayu-teavm: both are served from the
-     * one {@code /kuayu/} folder, as JavaScript. Loaded into a page that already has {@code kuayu.js}, the GWT build
-     * runs without an error and leaves the page's {@code kuayu} alone.
+     * one {@code /kuayu/} folder, as JavaScript, and a page with either has the same API: the same members of
+     * {@code kuayu} and of a channel, with the same types.
      */
     @BrowserTest
-    void theGwtBuildIsServedNextToKuayuJs(Browser browser, DemoSites sites) {
-        HostPage.open(browser, sites);
-        browser.eval("(function () {"
-                + " var xhr = new XMLHttpRequest();"
-                + " xhr.onload = function () {"
-                + "   var served = {status: xhr.status, type: xhr.getResponseHeader('Content-Type'),"
-                + "     banner: xhr.responseText.indexOf('/*! Kuayu ') === 0};"
-                + "   var script = document.createElement('script');"
-                + "   script.onload = function () {"
-                + "     served.loaderRan = 'kuayugwt' in window;"
-                + "     served.kuayuIntact = typeof kuayu === 'object' && typeof kuayu.connect === 'function';"
-                + "     window.RESULT = served;"
-                + "   };"
-                + "   script.src = '/kuayu/kuayu-gwt.js';"
-                + "   document.head.appendChild(script);"
+    void bothBundlesAreServedAndGiveTheSameApi(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        browser.eval("(function () { var xhr = new XMLHttpRequest();"
+                + " xhr.onload = function () { window.SERVED = {status: xhr.status,"
+                + "   type: xhr.getResponseHeader('Content-Type'), banner: xhr.responseText.indexOf('/*! Kuayu ') === 0};"
                 + " };"
-                + " xhr.open('GET', '/kuayu/kuayu-gwt.js');"
-                + " xhr.send();"
-                + " return true; })()");
-        browser.waitFor("!!window.RESULT", HostPage.BOUND);
-        assertEquals(Map.of("status", 200L, "type", "text/javascript;charset=utf-8", "banner", true,
-                "loaderRan", true, "kuayuIntact", true), browser.eval("window.RESULT"));
+                + " xhr.open('GET', " + HostPage.js("/kuayu/" + browser.bundle()) + "); xhr.send(); return true; })()");
+        browser.waitFor("!!window.SERVED", HostPage.BOUND);
+        assertEquals(Map.of("status", 200L, "type", "text/javascript;charset=utf-8", "banner", true),
+                browser.eval("window.SERVED"));
+
+        host.connect("{remote: " + HostPage.js(host.remoteUrl("echo")) + "}");
+        host.awaitCount("ready", 1);
+        String shape = "(function (o) { var keys = [], k; for (k in o) { keys.push(k + ':' + typeof o[k]); }"
+                + " return keys.sort(); })";
+        assertEquals(List.of("accept:function", "connect:function", "jsonp:function", "version:string"),
+                browser.eval(shape + "(kuayu)"), host.why());
+        assertEquals(List.of("close:function", "origin:string", "ready:boolean", "request:function",
+                "send:function", "state:string", "transport:string"), browser.eval("(function (o) {"
+                + " return ['close', 'origin', 'ready', 'request', 'send', 'state', 'transport'].map(function (k) {"
+                + " return k + ':' + typeof o[k]; }); })(KT.channel)"), host.why());
+        assertEquals("0.1.0", browser.eval("kuayu.version"));
     }
 
     /** The policy is enforced by Chromium only; HtmlUnit shows the page's script works from the copied folder. */

@@ -1,6 +1,8 @@
-package org.kuayu.gwt;
+package org.kuayu.gwt.js;
 
 import com.google.gwt.core.client.JavaScriptObject;
+
+import jsinterop.annotations.JsFunction;
 
 /**
  * Small JS helpers of the GWT facade, the twin of {@code org.kuayu.teavm.Js}: JSON, errors, promises, calling user
@@ -10,24 +12,40 @@ final class GwtJs {
     private GwtJs() {
     }
 
-    static native boolean isUndefined(JavaScriptObject o) /*-{
+    /** A string handed back from JS: a request handler's reply (as JSON text) or its failure message. */
+    @JsFunction
+    interface Text {
+        void accept(String text);
+    }
+
+    /** {@code {options: o}}: the facade checks what the argument is. */
+    static native JavaScriptObject optionsArgs(Object o) /*-{
+        return {options: o};
+    }-*/;
+
+    /** The arguments of {@code kuayu.jsonp}, as an object. */
+    static native JavaScriptObject jsonpArgs(Object url, Object options, Object onSuccess, Object onError) /*-{
+        return {url: url, options: options, onSuccess: onSuccess, onError: onError};
+    }-*/;
+
+    static native boolean isUndefined(Object o) /*-{
         return o === undefined;
     }-*/;
 
-    static native boolean isFunction(JavaScriptObject o) /*-{
+    static native boolean isFunction(Object o) /*-{
         return typeof o === 'function';
     }-*/;
 
-    static native boolean isPlainObject(JavaScriptObject o) /*-{
+    static native boolean isPlainObject(Object o) /*-{
         return o !== null && typeof o === 'object' && !Array.isArray(o);
     }-*/;
 
-    static native JavaScriptObject get(JavaScriptObject o, String key) /*-{
+    static native JavaScriptObject get(Object o, String key) /*-{
         return o[key];
     }-*/;
 
     /** JSON text of a value, or null when it is not a JSON value (undefined, a function, a cycle, a BigInt). */
-    static native String stringify(JavaScriptObject d) /*-{
+    static native String stringify(Object d) /*-{
         if (d === undefined) return null;
         try { var s = JSON.stringify(d); return typeof s === 'string' ? s : null; } catch (e) { return null; }
     }-*/;
@@ -41,7 +59,7 @@ final class GwtJs {
     }-*/;
 
     /** Calls user code; an exception it throws is rethrown in a new task so the console shows it. */
-    static native void call(JavaScriptObject f, JavaScriptObject a) /*-{
+    static native void call(Object f, JavaScriptObject a) /*-{
         if (typeof f !== 'function') return;
         try { f(a); } catch (e) { $wnd.setTimeout(function() { throw e; }, 0); }
     }-*/;
@@ -50,7 +68,7 @@ final class GwtJs {
      * Calls {@code f(JSON.parse(json), origin)} the same way; returns false, calling nothing, when the text is not
      * JSON (a misbehaving peer: the caller reports it).
      */
-    static native boolean callWithJson(JavaScriptObject f, String j, String o) /*-{
+    static native boolean callWithJson(Object f, String j, String o) /*-{
         var v; try { v = JSON.parse(j); } catch (e) { return false; }
         if (typeof f === 'function') { try { f(v, o); } catch (e) { $wnd.setTimeout(function() { throw e; }, 0); } }
         return true;
@@ -60,10 +78,10 @@ final class GwtJs {
      * Runs a request handler: its value, or the value its promise fulfils with, goes to {@code ok} as JSON text;
      * a throw, a rejection or a value that is not JSON goes to {@code fail} as a message.
      */
-    static native void handleRequest(JavaScriptObject f, String j, String o, JsCallbacks.Text ok,
-            JsCallbacks.Text fail) /*-{
-        var okf = $entry(function(s) { ok.@org.kuayu.gwt.JsCallbacks.Text::accept(Ljava/lang/String;)(s); });
-        var failf = $entry(function(s) { fail.@org.kuayu.gwt.JsCallbacks.Text::accept(Ljava/lang/String;)(s); });
+    static native void handleRequest(JavaScriptObject f, String j, String o, GwtJs.Text ok,
+            GwtJs.Text fail) /*-{
+        var okf = $entry(function(s) { ok(s); });
+        var failf = $entry(function(s) { fail(s); });
         function msg(e) { return e && e.message ? String(e.message) : String(e); }
         function done(v) { var s; try { s = JSON.stringify(v === undefined ? null : v); } catch (e) { s = undefined; }
             if (typeof s === 'string') okf(s); else failf('the reply is not a JSON value'); }

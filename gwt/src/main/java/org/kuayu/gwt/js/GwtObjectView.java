@@ -1,7 +1,8 @@
-package org.kuayu.gwt;
+package org.kuayu.gwt.js;
 
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.facade.JsObjectView;
+import org.kuayu.gwt.GwtPlatform;
 
 import com.google.gwt.core.client.JavaScriptObject;
 import com.google.gwt.core.client.JsArrayString;
@@ -52,7 +53,7 @@ final class GwtObjectView implements JsObjectView {
     @Override
     public FrameHandle frame(String key) {
         JavaScriptObject f = GwtJs.get(o, key);
-        return JsFrame.isFrame(f) ? new JsFrame(f) : null;
+        return GwtPlatform.isFrame(f) ? GwtPlatform.frame(f) : null;
     }
 
     private static String[] toArray(JsArrayString a) {

@@ -1,4 +1,4 @@
-package org.kuayu.gwt;
+package org.kuayu.gwt.js;
 
 import org.kuayu.core.KuayuException;
 import org.kuayu.facade.FacadeChannel;
@@ -22,7 +22,7 @@ final class GwtChannel {
         return face(new GwtChannel(channel));
     }
 
-    void send(JavaScriptObject data) {
+    void send(Object data) {
         try {
             channel.send(GwtJs.stringify(data));
         } catch (KuayuException e) {
@@ -30,7 +30,7 @@ final class GwtChannel {
         }
     }
 
-    JavaScriptObject request(JavaScriptObject data, JavaScriptObject onReply, JavaScriptObject onError) {
+    JavaScriptObject request(Object data, Object onReply, Object onError) {
         try {
             GwtReplies replies = GwtReplies.of(onReply, onError, "request(data, onReply, onError)", channel);
             channel.request(GwtJs.stringify(data), replies);
@@ -63,22 +63,22 @@ final class GwtChannel {
     private static native JavaScriptObject face(GwtChannel c) /*-{
         var ch = {
             send: function(data) {
-                c.@org.kuayu.gwt.GwtChannel::send(Lcom/google/gwt/core/client/JavaScriptObject;)(data);
+                c.@org.kuayu.gwt.js.GwtChannel::send(*)(data);
             },
             request: function(data, onReply, onError) {
-                return c.@org.kuayu.gwt.GwtChannel::request(*)(data, onReply, onError);
+                return c.@org.kuayu.gwt.js.GwtChannel::request(*)(data, onReply, onError);
             },
             close: function() {
-                c.@org.kuayu.gwt.GwtChannel::close()();
+                c.@org.kuayu.gwt.js.GwtChannel::close()();
             }
         };
         function property(name, get) {
             Object.defineProperty(ch, name, {get: get, enumerable: true});
         }
-        property('ready', function() { return c.@org.kuayu.gwt.GwtChannel::isReady()(); });
-        property('transport', function() { return c.@org.kuayu.gwt.GwtChannel::transport()(); });
-        property('origin', function() { return c.@org.kuayu.gwt.GwtChannel::origin()(); });
-        property('state', function() { return c.@org.kuayu.gwt.GwtChannel::state()(); });
+        property('ready', function() { return c.@org.kuayu.gwt.js.GwtChannel::isReady()(); });
+        property('transport', function() { return c.@org.kuayu.gwt.js.GwtChannel::transport()(); });
+        property('origin', function() { return c.@org.kuayu.gwt.js.GwtChannel::origin()(); });
+        property('state', function() { return c.@org.kuayu.gwt.js.GwtChannel::state()(); });
         return ch;
     }-*/;
 }

@@ -1,4 +1,4 @@
-package org.kuayu.gwt;
+package org.kuayu.gwt.js;
 
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.ReplyCallback;
@@ -13,12 +13,11 @@ import com.google.gwt.core.client.JavaScriptObject;
  */
 final class GwtReplies implements ReplyCallback {
     private final JavaScriptObject deferred;
-    private final JavaScriptObject onReply;
-    private final JavaScriptObject onError;
+    private final Object onReply;
+    private final Object onError;
     private final FacadeChannel channel;
 
-    private GwtReplies(JavaScriptObject deferred, JavaScriptObject onReply, JavaScriptObject onError,
-            FacadeChannel channel) {
+    private GwtReplies(JavaScriptObject deferred, Object onReply, Object onError, FacadeChannel channel) {
         this.deferred = deferred;
         this.onReply = onReply;
         this.onError = onError;
@@ -31,8 +30,7 @@ final class GwtReplies implements ReplyCallback {
      * @param channel the channel whose peer sent the reply (its debug log hears of a reply that is not JSON), or
      *     null when the reply cannot be anything but JSON
      */
-    static GwtReplies of(JavaScriptObject onReply, JavaScriptObject onError, String callbackForm,
-            FacadeChannel channel) {
+    static GwtReplies of(Object onReply, Object onError, String callbackForm, FacadeChannel channel) {
         boolean callbacks = !GwtJs.isUndefined(onReply) || !GwtJs.isUndefined(onError);
         if (!callbacks && !GwtJs.hasPromise()) {
             throw FacadeChannel.noPromise(callbackForm);

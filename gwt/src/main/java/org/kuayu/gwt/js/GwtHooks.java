@@ -1,4 +1,4 @@
-package org.kuayu.gwt;
+package org.kuayu.gwt.js;
 
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.Origin;
@@ -18,7 +18,7 @@ final class GwtHooks implements FacadeHooks {
     private final JavaScriptObject debug;
 
     /** Reads the callbacks once, as the facade checks them once: later changes to the object do not count. */
-    GwtHooks(JavaScriptObject options) {
+    GwtHooks(Object options) {
         boolean object = GwtJs.isPlainObject(options);
         onReady = object ? GwtJs.get(options, "onReady") : null;
         onMessage = object ? GwtJs.get(options, "onMessage") : null;
@@ -56,12 +56,12 @@ final class GwtHooks implements FacadeHooks {
         return new RequestHandler() {
             @Override
             public void onRequest(String json, Origin origin, final Reply reply) {
-                GwtJs.handleRequest(onRequest, json, origin == null ? null : origin.toString(), new JsCallbacks.Text() {
+                GwtJs.handleRequest(onRequest, json, origin == null ? null : origin.toString(), new GwtJs.Text() {
                     @Override
                     public void accept(String text) {
                         reply.resolve(text);
                     }
-                }, new JsCallbacks.Text() {
+                }, new GwtJs.Text() {
                     @Override
                     public void accept(String text) {
                         reply.reject(text);
