@@ -11,10 +11,13 @@ import java.nio.file.Path;
  * BenchSettings.parse("--runs=3", "--millis=2000", "--out=/tmp/benchmarks.md")
  * }</pre>
  */
-record BenchSettings(int runs, int warmupMillis, int millis, Path out) {
+record BenchSettings(int runs, int warmupMillis, int millis, Path out, Path buildTimes) {
 
-    static final String USAGE = "Usage: Benchmarks [--runs=N] [--warmup=MS] [--millis=MS] [--out=FILE]\n"
-            + "  defaults: --runs=5 --warmup=500 --millis=1000 --out=docs/benchmarks.md";
+    static final String USAGE = "Usage: Benchmarks [--runs=N] [--warmup=MS] [--millis=MS] [--out=FILE]"
+            + " [--build-times=FILE]\n"
+            + "  defaults: --runs=5 --warmup=500 --millis=1000 --out=docs/benchmarks.md; no build times\n"
+            + "  --build-times: a properties file of compile times in ms (teavm=..., gwt=...), as scripts/bench.sh"
+            + " writes it";
 
     BenchSettings {
         if (runs < 1 || warmupMillis < 0 || millis < 1) {
@@ -23,12 +26,16 @@ record BenchSettings(int runs, int warmupMillis, int millis, Path out) {
         }
     }
 
-    /** Reads {@code --runs=N --warmup=MS --millis=MS --out=FILE}; anything else is refused. */
+    /**
+     * Reads {@code --runs=N --warmup=MS --millis=MS --out=FILE --build-times=FILE}; anything else is refused.
+     * {@code buildTimes} is null when not given.
+     */
     static BenchSettings parse(String... args) {
         int runs = 5;
         int warmup = 500;
         int millis = 1000;
         Path out = Path.of("docs", "benchmarks.md");
+        Path buildTimes = null;
         for (String arg : args) {
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
@@ -38,10 +45,11 @@ record BenchSettings(int runs, int warmupMillis, int millis, Path out) {
                 case "--warmup" -> warmup = number(name, value);
                 case "--millis" -> millis = number(name, value);
                 case "--out" -> out = Path.of(value);
+                case "--build-times" -> buildTimes = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
-        return new BenchSettings(runs, warmup, millis, out);
+        return new BenchSettings(runs, warmup, millis, out, buildTimes);
     }
 
     private static int number(String name, String value) {

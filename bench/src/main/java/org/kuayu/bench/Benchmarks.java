@@ -1,13 +1,17 @@
 package org.kuayu.bench;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+
 import org.kuayu.demo.DemoServer;
 import org.kuayu.demo.Site;
 
@@ -75,6 +79,10 @@ public final class Benchmarks {
         }
         results.sizes.add(BundleSize.fromClasspath("kuayu.js"));
         results.sizes.add(BundleSize.fromClasspath("kuayu.mjs"));
+        results.sizes.add(BundleSize.fromClasspath("kuayu-gwt.js"));
+        if (settings.buildTimes() != null) {
+            results.buildMillis.putAll(readBuildTimes(settings.buildTimes()));
+        }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         String report = new Report(settings, results, machine,
                 date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
@@ -84,6 +92,22 @@ public final class Benchmarks {
         System.out.println(report);
         System.out.println("Wrote " + settings.out().toAbsolutePath());
         System.exit(results.failures.isEmpty() ? 0 : 1);
+    }
+
+    /** {@code teavm=MS} and {@code gwt=MS} lines of the file scripts/bench.sh writes. */
+    static Map<String, Long> readBuildTimes(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        Map<String, Long> times = new LinkedHashMap<>();
+        for (String compiler : new String[] {"teavm", "gwt"}) {
+            String value = p.getProperty(compiler);
+            if (value != null) {
+                times.put(compiler, Long.parseLong(value.trim()));
+            }
+        }
+        return times;
     }
 
     private void run() {

@@ -25,6 +25,8 @@ final class Results {
     final Map<RoundTripCase, List<Double>> roundTrips = new LinkedHashMap<>();
     final Map<ReadyTime, List<Double>> readyMillis = new EnumMap<>(ReadyTime.class);
     final List<BundleSize> sizes = new ArrayList<>();
+    /** Compile time in ms of each bundle's compiler ("teavm", "gwt"), as scripts/bench.sh measured it; may be empty. */
+    final Map<String, Long> buildMillis = new LinkedHashMap<>();
     final List<String> failures = new ArrayList<>();
 
     Results() {

@@ -1,12 +1,16 @@
 package org.kuayu.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
 
@@ -52,5 +56,20 @@ class ReportTest {
         assertTrue(md.contains("`kuayu.js`: 26.9 KB (3.90× the target) | no |"), md);
         assertTrue(md.contains("| `kuayu.js` | 77,520 B (75.7 KB) | 27,575 B (26.9 KB) | – (no gzip) |"), md);
         assertTrue(md.contains("| Cores | 2 |"), md);
+        assertFalse(md.contains("## Build times"), "no build times measured, no section: " + md);
+    }
+
+    @Test
+    void buildTimesComeFromTheFileTheScriptWrites(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("build-times.properties");
+        Files.writeString(file, "teavm=12345\ngwt=67890\n");
+        Results results = new Results();
+        results.buildMillis.putAll(Benchmarks.readBuildTimes(file));
+        String md = new Report(BenchSettings.parse("--build-times=" + file), results, Map.of(), "now", "1 s")
+                .markdown();
+
+        assertTrue(md.contains("| `kuayu.js`, `kuayu.mjs` | TeaVM 0.16.0 | 12.3 |"), md);
+        assertTrue(md.contains("| `kuayu-gwt.js` | GWT 2.12.2 | 67.9 |"), md);
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.parse("--build-time=x"));
     }
 }
