@@ -1,6 +1,7 @@
 // ES5: runs in HtmlUnit too (which ignores CSP); Chromium enforces the page's policy.
 (function () {
-  var remote = window.KUAYU_DEMO.domain2 + "/test/remote.html?mode=echo&allowed="
+  var bundle = /[?&]bundle=gwt(&|$)/.test(location.search) ? "gwt" : "teavm";
+  var remote = window.KUAYU_DEMO.domain2 + "/test/remote.html?mode=echo&bundle=" + bundle + "&allowed="
       + encodeURIComponent(window.KUAYU_DEMO.domain1);
   var channel = kuayu.connect({
     remote: remote,

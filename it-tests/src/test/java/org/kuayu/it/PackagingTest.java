@@ -54,9 +54,11 @@ class PackagingTest {
     }
 
     /** The policy is enforced by Chromium only; HtmlUnit shows the page's script works from the copied folder. */
-    @BrowserTest(bundles = Bundle.TEAVM)
+    @BrowserTest
     void aPageUnderStrictCspTalksAcrossOrigins(Browser browser, DemoSites sites) {
-        browser.open(sites.domain1() + "/test/csp-host.html");
+        browser.open(browser.bundle().select(sites.domain1() + "/test/csp-host.html"));
+        assertEquals("/static/vendor/kuayu/" + browser.bundle(), browser.eval("document.querySelector("
+                + "'script[src^=\"/static/vendor/kuayu/\"]').getAttribute('src')"));
         browser.waitFor("!!window.RESULT", HostPage.BOUND);
         assertEquals(Map.of("transport", "postMessage", "reply", Map.of("echo", Map.of("via", "csp"))),
                 browser.eval("window.RESULT"));
