@@ -39,6 +39,9 @@ import org.kuayu.server.SafeErrorHandler;
  *       {@code org.kuayu:kuayu-teavm}, {@code kuayu-gwt.js} from {@code org.kuayu:kuayu-gwt}), and the same folder
  *       again under {@value #VENDORED_BUNDLE_PATH};</li>
  *   <li>{@code /config.js}: {@code window.KUAYU_DEMO}, the actual URL of every site and the site's own name;</li>
+ *   <li>on domain1 only, {@code /java-app/} and {@code /gwt-app/}: a page whose script is a Java program using
+ *       {@code CrossDomainChannel}, compiled by TeaVM and by GWT, from the classpath folders {@code java-app/}
+ *       ({@code org.kuayu:kuayu-demo-teavm-app}) and {@code gwt-app/} ({@code org.kuayu:kuayu-demo-gwt-app});</li>
  *   <li>on domain2 only, {@code /login?user=admin&callback=onBack}: the classic JSONP endpoint
  *       ({@link LoginHandler});</li>
  *   <li>on domain2 only, under {@code /test/jsonp/}: JSONP endpoints that echo, answer late or never call back
@@ -112,11 +115,15 @@ public final class DemoServer implements AutoCloseable {
         copied.setHandler(pages);
         Handler rest = copied;
         if (site == Site.DOMAIN1) {
-            // A page whose script is a Java program compiled by TeaVM (module demo-teavm-app).
+            // A page whose script is a Java program compiled by TeaVM (module demo-teavm-app), and its GWT twin
+            // (module demo-gwt-app).
             KuayuAssetsHandler javaApp = KuayuAssetsHandler.builder().resourceFolder("java-app/")
                 .pathPrefix("/java-app/").welcomeFiles("index.html").build();
             javaApp.setHandler(copied);
-            rest = javaApp;
+            KuayuAssetsHandler gwtApp = KuayuAssetsHandler.builder().resourceFolder("gwt-app/")
+                .pathPrefix("/gwt-app/").welcomeFiles("index.html").build();
+            gwtApp.setHandler(javaApp);
+            rest = gwtApp;
         } else if (site == Site.DOMAIN2) {
             // The classic JSONP endpoint: /login?user=admin&callback=onBack; and JSONP that misbehaves on purpose.
             rest = new LoginHandler(new JsonpTestEndpoints(copied));

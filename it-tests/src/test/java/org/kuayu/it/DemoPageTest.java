@@ -73,6 +73,23 @@ class DemoPageTest {
                 "the JSONP call left nothing: " + browser.pageLog());
     }
 
+    /**
+     * The GWT twin of the page above: a GWT application (inheriting org.kuayu.Kuayu, sso linker) that uses
+     * CrossDomainChannel through GwtPlatform. It loads neither bundle, so the bundle dimension does not matter.
+     */
+    @BrowserTest(bundles = Bundle.TEAVM)
+    void gwtPageCompiledByGwtTalksToDomain2(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/gwt-app/");
+        browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+        assertTrue(String.valueOf(browser.eval("typeof kuayu")).equals("undefined"), "no kuayu bundle on this page");
+
+        browser.click("request");
+        browser.waitFor("/domain2 got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
+        String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
+        assertTrue(reply.contains("domain2 got {\"from\":\"GWT\",\"n\":1}"), "the reply names the request: " + reply);
+        browser.waitFor(logShows("/reply .*domain2 got/"), HostPage.BOUND);
+    }
+
     /** The JSONP page: the classic script tag and kuayu.jsonp log in to domain2, and a missing endpoint is told. */
     @BrowserTest(bundles = Bundle.TEAVM)
     void jsonpPageLogsInBothWaysAndReportsAMissingEndpoint(Browser browser, DemoSites sites) {
