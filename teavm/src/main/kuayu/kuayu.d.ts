@@ -21,7 +21,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 export interface ChannelOptions {
   /** "auto" (default) or a transport to force. */
-  transport?: "auto" | "postMessage";
+  transport?: "auto" | "postMessage" | "domain";
   /** Milliseconds for the handshake and for each request; default 10000. */
   timeout?: number;
   /** The channel is ready; called again after the remote page reloaded and the channel re-opened. */

@@ -8,6 +8,7 @@ import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
+import org.kuayu.iframe.domain.DomainTransport;
 import org.kuayu.postmessage.PostMessageTransport;
 
 /**
@@ -114,13 +115,15 @@ public final class FacadeOptions {
     private static <B extends ChannelOptions.Builder<B>> void common(Platform platform, JsObjectView o, B b,
             FacadeHooks hooks, FacadeChannel channel) {
         String transport = o.typeOf("transport");
+        String name = "auto";
         if (!JsObjectView.UNDEFINED.equals(transport)) {
-            String name = "string".equals(transport) ? o.string("transport") : "";
-            if (!"auto".equals(name) && !PostMessageTransport.NAME.equals(name)) {
-                throw invalid("transport must be \"auto\" or \"postMessage\"");
+            name = "string".equals(transport) ? o.string("transport") : "";
+            if (!"auto".equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)) {
+                throw invalid("transport must be \"auto\", \"postMessage\" or \"domain\"");
             }
         }
-        b.transport(PostMessageTransport.FACTORY);
+        // "auto" is postMessage until the transports that need the others' fallback exist (issue 5).
+        b.transport(DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY : PostMessageTransport.FACTORY);
         // The binding made every payload with JSON.stringify: checking it again would only cost time.
         b.trustPayloadJson();
         if (!JsObjectView.UNDEFINED.equals(o.typeOf("timeout"))) {

@@ -55,7 +55,7 @@ class FacadeChannelTest {
                 new Object[] {MapView.of("frame", "iframe"), "frame must be an <iframe> element"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "onReady", "yes"), "onReady must be a function"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "transport", "hash"),
-                    "transport must be \"auto\" or \"postMessage\""},
+                    "transport must be \"auto\", \"postMessage\" or \"domain\""},
                 new Object[] {MapView.of("remote", REMOTE_URL, "timeout", 0.0), "timeout must be a whole number"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "timeout", 1.5), "timeout must be a whole number"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "timeout", "100"), "timeout must be a whole number"},

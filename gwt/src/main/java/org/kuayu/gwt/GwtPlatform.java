@@ -224,6 +224,58 @@ public final class GwtPlatform implements Platform {
         debugJs(line);
     }
 
+    @Override
+    public String documentDomain() {
+        return documentDomainJs();
+    }
+
+    @Override
+    public String setDocumentDomain(String domain) {
+        return setDocumentDomainJs(domain);
+    }
+
+    @Override
+    public Cancellable exposeMailbox(final String name, final TextListener receiver) {
+        final JavaScriptObject box = exposeMailboxJs(name, new JsCallbacks.Text() {
+            @Override
+            public void accept(String text) {
+                receiver.onText(text);
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                removeMailbox(name, box);
+            }
+        };
+    }
+
+    private static native String documentDomainJs() /*-{
+        return $doc.domain;
+    }-*/;
+
+    // Chromium ignores the assignment silently in an origin-keyed agent cluster; other refusals throw.
+    private static native String setDocumentDomainJs(String d) /*-{
+        try { $doc.domain = d; } catch (e) { }
+        return $doc.domain;
+    }-*/;
+
+    // Delivery in a task of this page: a caller never runs Kuayu on its own stack, nor sees what it throws.
+    private static native JavaScriptObject exposeMailboxJs(String n, JsCallbacks.Text f) /*-{
+        var deliver = $entry(function(t) { f(t); });
+        var box = function(t) {
+            if (typeof t === 'string' && $wnd[n] === box) {
+                $wnd.setTimeout(function() { if ($wnd[n] === box) deliver(t); }, 0);
+            }
+        };
+        $wnd[n] = box;
+        return box;
+    }-*/;
+
+    private static native void removeMailbox(String n, JavaScriptObject box) /*-{
+        if ($wnd[n] === box) { try { delete $wnd[n]; } catch (e) { $wnd[n] = undefined; } }
+    }-*/;
+
     static JavaScriptObject listen(JavaScriptObject target, String type, JsCallbacks.Action action) {
         return addListener(target, type, action);
     }

@@ -34,6 +34,29 @@ final class JsWindow implements WindowHandle {
         return other instanceof JsWindow && same(window, ((JsWindow) other).window);
     }
 
+    @Override
+    public boolean callMailbox(String name, String text) {
+        return callMailbox(window, name, text);
+    }
+
+    @Override
+    public String scriptableOrigin() {
+        return scriptableOrigin(window);
+    }
+
+    // Reading or calling anything of a window this page may not script throws a SecurityError: that is the answer.
+    private static native boolean callMailbox(JavaScriptObject w, String n, String t) /*-{
+        var f;
+        try { f = w[n]; } catch (e) { return false; }
+        if (typeof f !== 'function') return false;
+        f(t);
+        return true;
+    }-*/;
+
+    private static native String scriptableOrigin(JavaScriptObject w) /*-{
+        try { var o = w.location.origin; return typeof o === 'string' ? o : null; } catch (e) { return null; }
+    }-*/;
+
     private static native void post(JavaScriptObject w, String text, String origin) /*-{
         w.postMessage(text, origin);
     }-*/;

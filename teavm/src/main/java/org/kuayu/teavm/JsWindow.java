@@ -27,6 +27,25 @@ final class JsWindow implements WindowHandle {
         return other instanceof JsWindow && same(window, ((JsWindow) other).window);
     }
 
+    @Override
+    public boolean callMailbox(String name, String text) {
+        return callMailbox(window, name, text);
+    }
+
+    @Override
+    public String scriptableOrigin() {
+        return scriptableOrigin(window);
+    }
+
+    // Reading or calling anything of a window this page may not script throws a SecurityError: that is the answer.
+    @JSBody(params = {"w", "n", "t"}, script = "var f; try { f = w[n]; } catch (e) { return false; }"
+            + " if (typeof f !== 'function') return false; f(t); return true;")
+    private static native boolean callMailbox(JSObject w, String name, String text);
+
+    @JSBody(params = {"w"}, script = "try { var o = w.location.origin; return typeof o === 'string' ? o : null; }"
+            + " catch (e) { return null; }")
+    private static native String scriptableOrigin(JSObject w);
+
     @JSBody(params = {"w", "t", "o"}, script = "w.postMessage(t, o);")
     private static native void post(JSObject w, String text, String origin);
 

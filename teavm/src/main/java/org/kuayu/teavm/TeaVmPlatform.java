@@ -217,6 +217,48 @@ public final class TeaVmPlatform implements Platform {
         debugJs(line);
     }
 
+    @Override
+    public String documentDomain() {
+        return documentDomainJs();
+    }
+
+    @Override
+    public String setDocumentDomain(String domain) {
+        return setDocumentDomainJs(domain);
+    }
+
+    @Override
+    public Cancellable exposeMailbox(final String name, final TextListener receiver) {
+        final JSObject box = exposeMailboxJs(name, new JsCallbacks.Text() {
+            @Override
+            public void accept(String text) {
+                receiver.onText(text);
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                removeMailbox(name, box);
+            }
+        };
+    }
+
+    @JSBody(script = "return document.domain;")
+    private static native String documentDomainJs();
+
+    // Chromium ignores the assignment silently in an origin-keyed agent cluster; other refusals throw.
+    @JSBody(params = {"d"}, script = "try { document.domain = d; } catch (e) { } return document.domain;")
+    private static native String setDocumentDomainJs(String domain);
+
+    // Delivery in a task of this page: a caller never runs Kuayu on its own stack, nor sees what it throws.
+    @JSBody(params = {"n", "f"}, script = "var box = function(t) { if (typeof t === 'string' && window[n] === box)"
+            + " { setTimeout(function() { if (window[n] === box) f(t); }, 0); } }; window[n] = box; return box;")
+    private static native JSObject exposeMailboxJs(String name, JsCallbacks.Text receiver);
+
+    @JSBody(params = {"n", "box"}, script = "if (window[n] === box) { try { delete window[n]; }"
+            + " catch (e) { window[n] = undefined; } }")
+    private static native void removeMailbox(String name, JSObject box);
+
     static JSObject listen(JSObject target, String type, JsCallbacks.Action action) {
         return addListener(target, type, action);
     }

@@ -82,7 +82,7 @@ public abstract class HandshakeBehavior extends BaseBehavior {
                 }
                 return;
             case CLOSE:
-                if (state != State.CLOSED && m.channel().equals(channelId)) {
+                if (state != State.CLOSED && m.channel().equals(channelId) && closesThisSession(m.body())) {
                     state = State.CLOSED;
                     stop();
                     link.up(Message.local(MessageKind.CLOSED, "remote"));
@@ -148,5 +148,13 @@ public abstract class HandshakeBehavior extends BaseBehavior {
     /** Session ids are opaque tokens of at most 64 characters; anything else is refused. */
     protected static boolean validSession(String s) {
         return s != null && !s.isEmpty() && s.length() <= 64;
+    }
+
+    /**
+     * Whether a {@code CLS} with this body closes this side: one that names a session ({@code {"session": id}},
+     * sent by a host to the page its remote was before a reload) closes only that session.
+     */
+    protected boolean closesThisSession(String body) {
+        return true;
     }
 }

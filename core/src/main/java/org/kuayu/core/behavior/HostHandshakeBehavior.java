@@ -125,8 +125,11 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
         cancelProbe();
         state = State.CONNECTING;
         // Tell the old session it is over, over the path it listens on: if it is still alive (a second
-        // kuayu.accept in the same document took over), it closes instead of staying "ready" and deaf.
-        link.down(new Message(MessageKind.CLOSE, channelId, 0, ""));
+        // kuayu.accept in the same document took over), it closes instead of staying "ready" and deaf. The body
+        // names that session: where there is no private path (document.domain), the new page hears it too, and
+        // must not close.
+        link.down(new Message(MessageKind.CLOSE, channelId, 0,
+                remoteSession == null ? "" : "{\"session\":\"" + remoteSession + "\"}"));
         dropPath(link);
         link.up(Message.local(MessageKind.RESET, ""));
         armTimer(link, "the remote page at " + remoteOrigin + " reloaded and did not open the channel again within "

@@ -1,6 +1,7 @@
 package org.kuayu.core.behavior;
 
 import org.kuayu.core.DebugLog;
+import org.kuayu.core.Json;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.Link;
 import org.kuayu.core.wire.Message;
@@ -68,5 +69,11 @@ public final class RemoteHandshakeBehavior extends HandshakeBehavior {
 
     static String shortId(String id) {
         return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    @Override
+    protected boolean closesThisSession(String body) {
+        String named = body.isEmpty() ? null : Json.field(body, "session");
+        return named == null || named.equals(session);
     }
 }

@@ -85,4 +85,24 @@ public interface Platform {
 
     /** Writes one line to the developer's debug log (the console's debug level in browsers). */
     void debug(String line);
+
+    /** {@code document.domain}: this page's host name, or the parent domain it relaxed to. */
+    String documentDomain();
+
+    /**
+     * Sets {@code document.domain} to {@code domain} (this page's host name or one of its parent domains) and returns
+     * {@code document.domain} afterwards. Browsers may ignore the setter: Chromium does in an origin-keyed agent
+     * cluster (on {@code *.localhost}, on https, and by default since version 115) unless the page was served with
+     * {@code Origin-Agent-Cluster: ?0}; then the value returned is unchanged. Never throws: a refused value (not a
+     * parent domain, a sandboxed page) also leaves it unchanged.
+     */
+    String setDocumentDomain(String domain);
+
+    /**
+     * Defines the global function {@code window[name]}, a mailbox that pages allowed to script this one (same origin,
+     * or the same relaxed {@code document.domain}) call with one string. Each call delivers the string to
+     * {@code receiver} in a later task, so a caller never runs this page's code on its own stack; a call with
+     * anything but a string is ignored. {@code cancel()} deletes the function.
+     */
+    Cancellable exposeMailbox(String name, TextListener receiver);
 }

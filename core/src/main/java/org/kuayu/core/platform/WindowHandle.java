@@ -12,4 +12,17 @@ public interface WindowHandle {
 
     /** True when both handles denote the same window object. */
     boolean isSame(WindowHandle other);
+
+    /**
+     * Calls the mailbox {@code name} of that window ({@link Platform#exposeMailbox}) with {@code text}. Returns false,
+     * calling nothing, when this page may not script that window (another origin and no shared
+     * {@code document.domain}) or it has no such function.
+     */
+    boolean callMailbox(String name, String text);
+
+    /**
+     * That window's origin ({@code location.origin}) when this page may script it (same origin, or the same relaxed
+     * {@code document.domain}), else null.
+     */
+    String scriptableOrigin();
 }

@@ -3,6 +3,8 @@ package org.kuayu.core.stack;
 import java.util.List;
 
 import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.Json;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.wire.Message;
@@ -68,6 +70,11 @@ public final class Stack {
                 @Override
                 public void onRemoteLoaded() {
                     deliverUp(Message.local(MessageKind.LOADED, ""));
+                }
+
+                @Override
+                public void onFailed(ErrorCode code, String message) {
+                    deliverUp(Message.local(MessageKind.FAILED, Json.error(code, message)));
                 }
             });
         } catch (KuayuException e) {

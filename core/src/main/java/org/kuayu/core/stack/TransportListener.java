@@ -1,5 +1,7 @@
 package org.kuayu.core.stack;
 
+import org.kuayu.core.ErrorCode;
+
 /** What a {@link Transport} reports upward. Called on the page's event loop. */
 public interface TransportListener {
     /**
@@ -12,4 +14,10 @@ public interface TransportListener {
 
     /** The remote window finished loading a document (its first load, or a reload). Host side only. */
     void onRemoteLoaded();
+
+    /**
+     * The transport cannot work between these two pages (for example the browser ignored {@code document.domain}):
+     * the channel fails with {@code code}, and the message says the fix.
+     */
+    void onFailed(ErrorCode code, String message);
 }

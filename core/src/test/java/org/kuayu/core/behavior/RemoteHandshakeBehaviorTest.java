@@ -128,6 +128,17 @@ class RemoteHandshakeBehaviorTest extends BehaviorFixture {
         assertEquals("c1", link.lastDown().channel());
     }
 
+    /** After a reload the host closes the old session by name; the new page may hear it (document.domain). */
+    @Test
+    void aClsNamingAnotherSessionLeavesThisOneOpen() {
+        up(MessageKind.SYN, "c1");
+        up(MessageKind.READY, "c1");
+        remote.up(frame(MessageKind.CLOSE, "c1", "{\"session\":\"0123456789abcdef0123456789abcdef\"}", HOST), link);
+        assertEquals(List.of(MessageKind.OPENED), link.upKinds());
+        remote.up(frame(MessageKind.CLOSE, "c1", "{\"session\":\"" + session + "\"}", HOST), link);
+        assertEquals(List.of(MessageKind.OPENED, MessageKind.CLOSED), link.upKinds());
+    }
+
     @Test
     void theHostsClsClosesTheChannel() {
         up(MessageKind.SYN, "c1");

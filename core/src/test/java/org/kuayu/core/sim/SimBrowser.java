@@ -1,6 +1,7 @@
 package org.kuayu.core.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -178,6 +179,9 @@ public final class SimBrowser {
         return this;
     }
 
+    private boolean originKeyed;
+    private List<String> originKeyedOptOuts = new ArrayList<String>();
+
     /** Whether windows have {@code MessageChannel} ({@code createMessageChannel()} returns null when not). */
     public SimBrowser messageChannels(boolean supported) {
         messageChannels = supported;
@@ -188,6 +192,22 @@ public final class SimBrowser {
     public SimBrowser ancestorOrigins(boolean supported) {
         ancestorOrigins = supported;
         return this;
+    }
+
+    /**
+     * Whether documents live in origin-keyed agent clusters, as in Chromium on {@code *.localhost}, on https and by
+     * default since version 115: then {@code document.domain}'s setter does nothing, except in documents of the
+     * {@code optedOut} origins (served with {@code Origin-Agent-Cluster: ?0}). Default: false (the setter works).
+     */
+    public SimBrowser originKeyedAgentClusters(boolean keyed, String... optedOut) {
+        originKeyed = keyed;
+        originKeyedOptOuts = Arrays.asList(optedOut);
+        return this;
+    }
+
+    /** Whether {@code document.domain}'s setter works in a document of this origin. */
+    boolean documentDomainSettable(String origin) {
+        return !originKeyed || originKeyedOptOuts.contains(origin);
     }
 
     /** How long a frame takes to load its document, in virtual ms (default 0: the next task). */

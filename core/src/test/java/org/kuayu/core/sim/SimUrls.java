@@ -50,6 +50,25 @@ final class SimUrls {
         return resolved;
     }
 
+    /** The host name of a serialised origin ({@code scheme://host[:port]}), or null for "null". */
+    static String host(String origin) {
+        if (OPAQUE.equals(origin)) {
+            return null;
+        }
+        String rest = origin.substring(origin.indexOf("://") + 3);
+        if (rest.startsWith("[")) {
+            return rest.substring(0, rest.indexOf(']') + 1);
+        }
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    /** The scheme of a serialised origin, or "null". */
+    static String scheme(String origin) {
+        int end = origin.indexOf("://");
+        return end < 0 ? OPAQUE : origin.substring(0, end);
+    }
+
     /** The URL without its fragment. */
     static String withoutFragment(String url) {
         int hash = url.indexOf('#');

@@ -44,6 +44,10 @@ public final class SimWindow implements Platform {
     private final List<SimScript> scripts = new ArrayList<SimScript>();
     /** window[name]: a callback's function, or a cancelled callback's self-deleting {@link Stub}. */
     private final Map<String, TextListener> globals = new LinkedHashMap<String, TextListener>();
+    private final Map<String, TextListener> mailboxes = new LinkedHashMap<String, TextListener>();
+    /** {@code document.domain}; {@code domainSet} once the page assigned it (which nulls the port for access). */
+    private String documentDomain;
+    private boolean domainSet;
 
     /** What {@code defineGlobalCallback} returns in a document that is gone: nothing to retire. */
     private static final GlobalCallback NO_GLOBAL = new GlobalCallback() {
@@ -296,6 +300,76 @@ public final class SimWindow implements Platform {
     }
 
     @Override
+    public String documentDomain() {
+        if (documentDomain == null) {
+            documentDomain = SimUrls.host(origin);
+        }
+        return documentDomain;
+    }
+
+    @Override
+    public String setDocumentDomain(String domain) {
+        String host = SimUrls.host(origin);
+        boolean parentOrSelf = domain != null && host != null
+                && (host.equals(domain) || host.endsWith("." + domain)) && domain.indexOf('.') > 0;
+        if (alive && parentOrSelf && browser.documentDomainSettable(origin)) {
+            documentDomain = domain;
+            domainSet = true;
+        }
+        return documentDomain();
+    }
+
+    @Override
+    public Cancellable exposeMailbox(final String name, TextListener receiver) {
+        if (!alive) {
+            return SimBrowser.NOTHING;
+        }
+        mailboxes.put(name, receiver);
+        final TextListener mine = receiver;
+        return () -> {
+            if (mailboxes.get(name) == mine) {
+                mailboxes.remove(name);
+            }
+        };
+    }
+
+    /** The mailbox names this page exposes ({@link #exposeMailbox}), for leak checks. */
+    public List<String> mailboxes() {
+        return new ArrayList<String>(mailboxes.keySet());
+    }
+
+    /**
+     * Whether this document may script {@code other}, as browsers decide: same origin when neither assigned
+     * {@code document.domain}, or the same scheme and {@code document.domain} when both did.
+     */
+    boolean mayScript(SimWindow other) {
+        if (other == null || !other.alive || !alive) {
+            return false;
+        }
+        if (domainSet != other.domainSet) {
+            return false;
+        }
+        if (!domainSet) {
+            return origin.equals(other.origin) && !"null".equals(origin);
+        }
+        return SimUrls.scheme(origin).equals(SimUrls.scheme(other.origin))
+                && documentDomain().equals(other.documentDomain());
+    }
+
+    /** Runs {@code other}'s mailbox {@code name} with {@code text}, as this document's script calling it would. */
+    boolean callMailboxOf(SimWindow other, String name, final String text) {
+        if (!mayScript(other)) {
+            return false;
+        }
+        final TextListener box = other.mailboxes.get(name);
+        if (box == null) {
+            return false;
+        }
+        other.schedule(0, () -> box.onText(text));
+        return true;
+    }
+
+    @Override
     public void debug(String line) {
         debugLines.add(line);
         browser.recordDebug(this, line);
@@ -345,6 +419,7 @@ public final class SimWindow implements Platform {
         listeners.clear();
         scripts.clear();
         globals.clear();
+        mailboxes.clear();
         for (SimFrame f : new ArrayList<SimFrame>(frames)) {
             f.remove();
         }

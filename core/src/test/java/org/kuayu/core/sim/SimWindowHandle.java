@@ -31,6 +31,17 @@ final class SimWindowHandle implements WindowHandle {
     }
 
     @Override
+    public boolean callMailbox(String name, String text) {
+        return holder.callMailboxOf(target.current(), name, text);
+    }
+
+    @Override
+    public String scriptableOrigin() {
+        SimWindow w = target.current();
+        return holder.mayScript(w) ? w.origin() : null;
+    }
+
+    @Override
     public String toString() {
         SimWindow w = target.current();
         return "SimWindowHandle[" + (w == null ? "?" : w.url()) + "]";

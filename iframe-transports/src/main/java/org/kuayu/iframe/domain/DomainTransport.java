@@ -1,0 +1,308 @@
+package org.kuayu.iframe.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.KuayuException;
+import org.kuayu.core.Origin;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.platform.WindowHandle;
+import org.kuayu.core.stack.Role;
+import org.kuayu.core.stack.Transport;
+import org.kuayu.core.stack.TransportFactory;
+import org.kuayu.core.stack.TransportListener;
+import org.kuayu.core.stack.TransportSetup;
+
+/**
+ * The document.domain transport: two pages of one parent domain (say {@code www.domain.localhost} and
+ * {@code child.domain.localhost}) both set {@code document.domain} to it, after which each may script the other,
+ * and frames travel as calls of a function (a mailbox) in the other page.
+ *
+ * <ol>
+ * <li>Requirement: both pages relax to the same domain. Protocol: the host relaxes to the common parent of its and
+ *     the remote URL's host ({@link ParentDomain}); the remote to the common parent of its host and its parent's
+ *     origin ({@code parentOriginHint}).</li>
+ * <li>Requirement: say so when the browser refuses. Protocol: each side reads {@code document.domain} back; when
+ *     the setter was ignored (an origin-keyed agent cluster: Chromium on {@code *.localhost}, on https and by
+ *     default since version 115) the channel fails with TRANSPORT_UNAVAILABLE naming the header
+ *     {@code Origin-Agent-Cluster: ?0}. The host also fails so when the remote page, loaded, stays out of reach for
+ *     {@value #UNREACHABLE_MILLIS} ms (it did not relax).</li>
+ * <li>Requirement: frames reach the right page and only it. Protocol: the remote exposes the mailbox
+ *     {@value #REMOTE_MAILBOX}; the host one named {@value #HOST_MAILBOX_PREFIX} plus 128 random bits, which it
+ *     sends with every frame as {@code mailbox + " " + frame}, so the remote answers there. Each side calls only
+ *     the window it expects: the host its frame's window, the remote its parent.</li>
+ * <li>Requirement: the origin above is the real one. Protocol: a frame is passed up with the peer window's own
+ *     {@code location.origin}, read when it arrives (readable only because both relaxed); the origin behaviour
+ *     checks it. What a relaxed domain cannot give: any page of the parent domain that also relaxes may script
+ *     both pages, mailboxes included; use it only among sites you trust alike.</li>
+ * <li>Requirement: asynchronous delivery. Protocol: a mailbox delivers in a later task of its own page.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * ConnectOptions.builder().remote("http://child.domain.localhost:8084/remote.html")
+ *         .transport(DomainTransport.FACTORY).build();
+ * }</pre>
+ */
+public final class DomainTransport implements Transport {
+    /** The transport's name, as users force it. */
+    public static final String NAME = "domain";
+    /** The remote page's mailbox. */
+    public static final String REMOTE_MAILBOX = "__kuayu_domain";
+    /** The start of a host channel's mailbox name. */
+    public static final String HOST_MAILBOX_PREFIX = "__kuayu_domain_";
+    /** How long a loaded remote page may stay out of reach before the host gives up. */
+    public static final int UNREACHABLE_MILLIS = 3000;
+    /** How often the host retries a frame the remote page could not take yet. */
+    static final int RETRY_MILLIS = 50;
+
+    /** Makes document.domain transports. */
+    public static final TransportFactory FACTORY = new TransportFactory() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public boolean isSupported(Platform platform, Role role) {
+            return true;
+        }
+
+        @Override
+        public Transport create(TransportSetup setup) {
+            return new DomainTransport(setup);
+        }
+    };
+
+    private final TransportSetup setup;
+    private final Platform platform;
+    private final DebugLog log;
+    private TransportListener listener;
+    private String mailbox;
+    private Cancellable mailboxRegistration;
+    private String hostMailbox;
+    private FrameHandle frame;
+    private boolean ownsFrame;
+    private Cancellable loadListener;
+    private Cancellable retry;
+    private double loadedAt = -1;
+    private final List<String> pending = new ArrayList<String>();
+    private boolean closed;
+
+    private DomainTransport(TransportSetup setup) {
+        this.setup = setup;
+        this.platform = setup.platform();
+        this.log = setup.log();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean seesSenderOrigin() {
+        return true;
+    }
+
+    @Override
+    public boolean needsReliableDelivery() {
+        return false;
+    }
+
+    @Override
+    public int maxFrameLength() {
+        return 0;
+    }
+
+    @Override
+    public boolean isRequestOnly() {
+        return false;
+    }
+
+    @Override
+    public void open(TransportListener newListener) {
+        listener = newListener;
+        boolean host = setup.role() == Role.HOST;
+        if (!host && platform.parent() == null) {
+            throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, "kuayu.accept(...) must run in a page"
+                    + " loaded in an iframe of the host page; this page has no parent window");
+        }
+        Origin self = Origin.tryParse(platform.selfOrigin());
+        Origin peer = Origin.tryParse(host ? remoteUrl() : platform.parentOriginHint());
+        String domain = ParentDomain.common(self, peer);
+        if (domain == null) {
+            failLater(peer == null ? "document.domain: this page cannot learn its host page's origin (no"
+                    + " location.ancestorOrigins or referrer), so it cannot tell which parent domain to share"
+                    : "document.domain needs two origins of one parent domain, such as www.example.com and"
+                    + " api.example.com; " + self + " and " + peer + " share none");
+        } else if (!domain.equals(platform.setDocumentDomain(domain))) {
+            failLater(ignoredSetter(domain, "this page"));
+        }
+        mailbox = host ? HOST_MAILBOX_PREFIX + platform.randomId() : REMOTE_MAILBOX;
+        mailboxRegistration = platform.exposeMailbox(mailbox, new TextListener() {
+            @Override
+            public void onText(String text) {
+                receive(text);
+            }
+        });
+        if (host) {
+            ownsFrame = setup.frame() == null;
+            frame = ownsFrame ? platform.createFrame(setup.remoteUrl(), true) : setup.frame();
+            loadListener = frame.onLoad(new Runnable() {
+                @Override
+                public void run() {
+                    loadedAt = platform.now();
+                    listener.onRemoteLoaded();
+                    flush();
+                }
+            });
+        }
+    }
+
+    private String remoteUrl() {
+        return setup.remoteUrl() != null ? setup.remoteUrl() : platform.resolveUrl(setup.frame().src());
+    }
+
+    static String ignoredSetter(String domain, String whose) {
+        return "the browser ignored document.domain = '" + domain + "' in " + whose + ": its agent cluster is"
+                + " origin-keyed (Chromium on *.localhost, on https, and by default since version 115). Serve both"
+                + " pages with the response header Origin-Agent-Cluster: ?0, or use another transport";
+    }
+
+    private void failLater(final String message) {
+        platform.schedule(0, new Runnable() {
+            @Override
+            public void run() {
+                if (!closed) {
+                    listener.onFailed(ErrorCode.TRANSPORT_UNAVAILABLE, message);
+                }
+            }
+        });
+    }
+
+    private void receive(String text) {
+        if (closed) {
+            return;
+        }
+        String frameText = text;
+        if (setup.role() == Role.REMOTE) {
+            int space = text.indexOf(' ');
+            if (space <= 0 || !text.startsWith(HOST_MAILBOX_PREFIX)) {
+                log.log("ignored a call of the document.domain mailbox that is not a host's frame");
+                return;
+            }
+            hostMailbox = text.substring(0, space);
+            frameText = text.substring(space + 1);
+        }
+        WindowHandle peer = peerWindow();
+        String origin = peer == null ? null : peer.scriptableOrigin();
+        if (origin == null) {
+            log.log("ignored a frame: the " + (setup.role() == Role.HOST ? "remote frame" : "parent window")
+                    + " cannot be scripted, so its origin is unknown");
+            return;
+        }
+        listener.onFrame(frameText, origin, null);
+    }
+
+    private WindowHandle peerWindow() {
+        return setup.role() == Role.HOST ? frame.window() : platform.parent();
+    }
+
+    @Override
+    public void send(String text, String targetOrigin) {
+        if (closed) {
+            return;
+        }
+        if (setup.role() == Role.REMOTE) {
+            if (hostMailbox == null || !platform.parent().callMailbox(hostMailbox, text)) {
+                log.log("dropped a frame: no host channel has reached this page yet (the host sends first)");
+            }
+            return;
+        }
+        pending.add(text);
+        flush();
+    }
+
+    /** Host: delivers what is pending, in order; what the remote cannot take yet is retried. */
+    private void flush() {
+        WindowHandle target = frame.window();
+        while (!pending.isEmpty() && target != null
+                && target.callMailbox(REMOTE_MAILBOX, platform.join(mailbox + " ", pending.get(0)))) {
+            pending.remove(0);
+        }
+        if (pending.isEmpty() || retry != null) {
+            return;
+        }
+        log.log("the remote page cannot take frames yet (" + pending.size() + " waiting); trying again in "
+                + RETRY_MILLIS + " ms");
+        if (loadedAt >= 0 && platform.now() - loadedAt > UNREACHABLE_MILLIS) {
+            pending.clear();
+            listener.onFailed(ErrorCode.TRANSPORT_UNAVAILABLE, "the remote page loaded but this page still cannot"
+                    + " script it after " + UNREACHABLE_MILLIS + " ms: the remote page must call kuayu.accept with"
+                    + " transport \"domain\", and its browser must honour document.domain there (serve it with the"
+                    + " response header Origin-Agent-Cluster: ?0, as this page)");
+            return;
+        }
+        retry = platform.schedule(RETRY_MILLIS, new Runnable() {
+            @Override
+            public void run() {
+                retry = null;
+                if (!closed) {
+                    flush();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean offerPrivatePath() {
+        return false;
+    }
+
+    @Override
+    public boolean acceptPrivatePath(Object attachment, String origin) {
+        return false;
+    }
+
+    @Override
+    public void dropPrivatePath() {
+        // Calls between the two pages are already private to them.
+    }
+
+    @Override
+    public void abandonRequest(long number) {
+        // Requests have no transport state here.
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pending.clear();
+        if (retry != null) {
+            retry.cancel();
+        }
+        if (loadListener != null) {
+            loadListener.cancel();
+        }
+        if (mailboxRegistration != null) {
+            mailboxRegistration.cancel();
+        }
+        if (ownsFrame && frame != null) {
+            final FrameHandle f = frame;
+            platform.schedule(100, new Runnable() {
+                @Override
+                public void run() {
+                    f.remove();
+                }
+            });
+        }
+    }
+}
