@@ -146,6 +146,12 @@ public final class JsonpTransport implements Transport {
         return false;
     }
 
+    /** 0: each call is one script load, answered once or failed. */
+    @Override
+    public int reliableWindow() {
+        return 0;
+    }
+
     /** 0: a request too long for the server's URL limit fails its call with TRANSMISSION_FAILED (414). */
     @Override
     public int maxFrameLength() {

@@ -103,6 +103,12 @@ public final class PostMessageTransport implements Transport {
         return false;
     }
 
+    /** 0: postMessage neither loses nor reorders frames. */
+    @Override
+    public int reliableWindow() {
+        return 0;
+    }
+
     @Override
     public int maxFrameLength() {
         return 0;

@@ -8,8 +8,12 @@ import org.kuayu.core.ChannelOptions;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
+import org.kuayu.core.behavior.FragmentBehavior;
+import org.kuayu.core.behavior.FragmentOptions;
 import org.kuayu.core.behavior.HostHandshakeBehavior;
 import org.kuayu.core.behavior.OriginBehavior;
+import org.kuayu.core.behavior.ReliableBehavior;
+import org.kuayu.core.behavior.ReliableOptions;
 import org.kuayu.core.behavior.RemoteHandshakeBehavior;
 import org.kuayu.core.behavior.RequestOnlyBehavior;
 import org.kuayu.core.behavior.RpcBehavior;
@@ -24,6 +28,8 @@ import org.kuayu.core.platform.Platform;
  *     request/reply                            request/reply (no request handler)
  *     handshake (host or remote)               ready at once, requests to the endpoint only
  *     origin verification
+ *     fragmentation      if the transport limits frames ({@link #lowerLayers})
+ *     reliable delivery  if it loses, duplicates or reorders them
  * </pre>
  *
  * <p>It also refuses what a transport's stack cannot serve, by throwing from {@code connect}/{@code accept}:
@@ -67,13 +73,55 @@ public final class StackAssembly {
                     platform.parentOriginHint(), log));
         }
 
-        // Transports that cannot see the sender's origin, lose frames or limit their size need a per-channel
-        // secret, reliable delivery and fragmentation below here; none of those transports exists yet.
-        if (!transport.seesSenderOrigin() || transport.needsReliableDelivery() || transport.maxFrameLength() > 0) {
+        // Transports that cannot see the sender's origin need a per-channel secret here; none exists yet.
+        if (!transport.seesSenderOrigin()) {
             throw new IllegalStateException("transport " + transport.name() + " needs secret verification,"
-                    + " reliable delivery or fragmentation, which this release does not assemble yet");
+                    + " which this release does not assemble yet");
         }
+
+        // 4-5. Fragmentation and reliable delivery, for transports that limit or lose frames (none: postMessage).
+        layers.addAll(lowerLayers(transport, platform, log));
         return new Stack(layers, transport, channelSide, log, platform);
+    }
+
+    /**
+     * The layers a transport that limits or loses frames needs between the origin check and itself, top to bottom:
+     * {@link FragmentBehavior} when {@link Transport#maxFrameLength()} is not 0, then {@link ReliableBehavior} when
+     * {@link Transport#needsReliableDelivery()}, with {@link Transport#reliableWindow()} frames in flight and the
+     * other {@link ReliableOptions} defaults. Empty for postMessage.
+     *
+     * <p>Fragmentation sits above reliable delivery so that each fragment is acknowledged and sent again alone (see
+     * {@link FragmentBehavior}); its limit is the transport's less {@link ReliableBehavior#MAX_OVERHEAD}.
+     *
+     * <pre>{@code
+     * layers.addAll(StackAssembly.lowerLayers(transport, platform, log));
+     * }</pre>
+     *
+     * @throws IllegalStateException when the transport's limit or window is out of range (the message says which)
+     */
+    public static List<Behavior> lowerLayers(Transport transport, Platform platform, DebugLog log) {
+        List<Behavior> layers = new ArrayList<Behavior>();
+        boolean reliable = transport.needsReliableDelivery();
+        int limit = transport.maxFrameLength();
+        int reserve = reliable ? ReliableBehavior.MAX_OVERHEAD : 0;
+        if (limit != 0 && limit < FragmentOptions.MIN_FRAME_LENGTH + reserve) {
+            throw new IllegalStateException("transport " + transport.name() + ": maxFrameLength() " + limit
+                    + " leaves no room for the fragment and reliable headers; it must be 0 or at least "
+                    + (FragmentOptions.MIN_FRAME_LENGTH + reserve));
+        }
+        int window = transport.reliableWindow();
+        if (reliable && (window < 1 || window > ReliableOptions.MAX_WINDOW)) {
+            throw new IllegalStateException("transport " + transport.name() + ": reliableWindow() must be 1 to "
+                    + ReliableOptions.MAX_WINDOW + " when it needs reliable delivery, got " + window);
+        }
+        if (limit > 0) {
+            layers.add(new FragmentBehavior(platform, FragmentOptions.builder(limit - reserve).build(), log));
+        }
+        if (reliable) {
+            layers.add(new ReliableBehavior(platform, ReliableOptions.builder().window(window).maxFrameLength(limit)
+                    .build(), log));
+        }
+        return layers;
     }
 
     /**

@@ -18,7 +18,18 @@ public interface Transport {
     /** True when frames can be lost, duplicated or reordered, so reliable delivery must sit above it. */
     boolean needsReliableDelivery();
 
-    /** The longest frame it can carry in one piece, or 0 for no limit worth fragmenting for. */
+    /**
+     * When {@link #needsReliableDelivery()}: how many sequenced frames may be unacknowledged at once, 1 to 256 (see
+     * {@code ReliableBehavior}): 1 where a new frame replaces one the peer has not read yet (location.hash), more
+     * where frames queue (window.name). Otherwise 0.
+     */
+    int reliableWindow();
+
+    /**
+     * The longest frame it can carry in one piece, in characters (UTF-16 units) of the wire string before any
+     * encoding of its own, or 0 for no limit worth fragmenting for. At least 185 when not 0: the fragment header and
+     * the reliable layer's must fit (see {@code StackAssembly.lowerLayers}).
+     */
     int maxFrameLength();
 
     /**

@@ -27,6 +27,21 @@ public enum MessageKind {
     RESPONSE("RES", true),
     /** both ways: request {@code number} failed; body: JSON {@code {"code":..., "message":...}}. */
     ERROR("ERR", true),
+    /**
+     * both ways: piece {@code index} of {@code count} of a frame too long for the transport; number: the fragment
+     * id; body: {@code index|count|piece}. See {@code FragmentBehavior}.
+     */
+    FRAGMENT("FRG", true),
+    /**
+     * both ways: a frame numbered for reliable delivery; number: its sequence number; body:
+     * {@code incarnation|generation|KIND|n|body}. See {@code ReliableBehavior}.
+     */
+    SEQUENCED("SEQ", true),
+    /**
+     * both ways: the receipt of sequenced frames; number: every frame up to it arrived; body:
+     * {@code incarnation|generation|ranges} (the frames above it that arrived too). See {@code ReliableBehavior}.
+     */
+    SEQUENCE_ACK("SAK", true),
 
     /** local: the remote window finished loading a document (first load or reload). */
     LOADED("", false),

@@ -64,6 +64,11 @@ public final class RecordingTransport implements Transport {
     }
 
     @Override
+    public int reliableWindow() {
+        return 0;
+    }
+
+    @Override
     public int maxFrameLength() {
         return 0;
     }

@@ -13,8 +13,11 @@ import org.kuayu.core.ConnectOptions;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
+import org.kuayu.core.behavior.FragmentBehavior;
+import org.kuayu.core.behavior.ReliableBehavior;
 import org.kuayu.core.behavior.RequestTicket;
 import org.kuayu.core.platform.Platform;
+import org.kuayu.core.sim.FaultPlan;
 import org.kuayu.core.sim.ReplyRecorder;
 import org.kuayu.core.sim.SimBrowser;
 import org.kuayu.core.sim.SimWindow;
@@ -106,5 +109,35 @@ class StackAssemblyTest {
                 connect().requestHandler((json, origin, reply) -> reply.resolve("1")).build()));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         assertTrue(e.getMessage().contains("remove requestHandler(...)"), e.getMessage());
+    }
+
+    @Test
+    void aTransportThatLimitsOrLosesFramesGetsFragmentationAboveReliableDelivery() {
+        assertEquals(List.of(), StackAssembly.lowerLayers(transport, page, DebugLog.off()), "postMessage: nothing");
+        List<Behavior> both = StackAssembly.lowerLayers(new LossyLink(1, FaultPlan.NONE, 2000, 4)
+                .transport(Role.HOST, page), page, DebugLog.off());
+        assertEquals(2, both.size());
+        assertTrue(both.get(0) instanceof FragmentBehavior && both.get(1) instanceof ReliableBehavior);
+        List<Behavior> reliableOnly = StackAssembly.lowerLayers(new LossyLink(1, FaultPlan.NONE, 0, 4)
+                .transport(Role.HOST, page), page, DebugLog.off());
+        assertEquals(1, reliableOnly.size());
+        assertTrue(reliableOnly.get(0) instanceof ReliableBehavior);
+
+        LossyLink link = new LossyLink(1, FaultPlan.NONE, 185, 1);
+        Stack stack = StackAssembly.assemble(Role.HOST, link.transport(Role.HOST, page), connect().build(), page,
+                DebugLog.off(), API, "c1", channel);
+        stack.start();
+        assertEquals(1, link.sent(), "the handshake's SYN, sequenced");
+    }
+
+    @Test
+    void aTransportWhoseLimitOrWindowCannotWorkIsRefused() {
+        IllegalStateException tooSmall = assertThrows(IllegalStateException.class, () -> StackAssembly.lowerLayers(
+                new LossyLink(1, FaultPlan.NONE, 184, 1).transport(Role.HOST, page), page, DebugLog.off()));
+        assertTrue(tooSmall.getMessage().contains("maxFrameLength() 184 leaves no room for the fragment and reliable"
+                + " headers; it must be 0 or at least 185"), tooSmall.getMessage());
+        IllegalStateException noWindow = assertThrows(IllegalStateException.class, () -> StackAssembly.lowerLayers(
+                new LossyLink(1, FaultPlan.NONE, 0, 0).transport(Role.HOST, page), page, DebugLog.off()));
+        assertTrue(noWindow.getMessage().contains("reliableWindow() must be 1 to 256"), noWindow.getMessage());
     }
 }
