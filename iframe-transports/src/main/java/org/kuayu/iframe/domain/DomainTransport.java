@@ -119,6 +119,12 @@ public final class DomainTransport implements Transport {
         return 0;
     }
 
+    /** 0: a call of the other page's mailbox neither loses nor reorders frames. */
+    @Override
+    public int reliableWindow() {
+        return 0;
+    }
+
     @Override
     public boolean isRequestOnly() {
         return false;
