@@ -155,6 +155,10 @@ class KuayuTest {
                 return () -> { };
             }
 
+            public boolean replaceLocation(String url) {
+                return false;
+            }
+
             public void remove() {
             }
 

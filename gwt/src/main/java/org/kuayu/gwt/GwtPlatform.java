@@ -250,6 +250,56 @@ public final class GwtPlatform implements Platform {
         };
     }
 
+    @Override
+    public String locationHash() {
+        return locationHashJs();
+    }
+
+    @Override
+    public void clearLocationHash() {
+        clearLocationHashJs();
+    }
+
+    @Override
+    public Cancellable listenHashChange(final Runnable onChange) {
+        final JavaScriptObject handler = listenHashChangeJs(new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                onChange.run();
+            }
+        });
+        if (handler == null) {
+            return null;
+        }
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                unlisten(window(), "hashchange", handler);
+            }
+        };
+    }
+
+    // location.hash, not href: HtmlUnit keeps the old fragment in href after replaceState.
+    private static native String locationHashJs() /*-{
+        var h = String($wnd.location.hash || '');
+        return h.charAt(0) === '#' ? h.substring(1) : h;
+    }-*/;
+
+    // The absolute URL, not pathname + search, which a <base> element would resolve elsewhere.
+    private static native void clearLocationHashJs() /*-{
+        try {
+            var h = String($wnd.location.href), i = h.indexOf('#'), s = $wnd.history;
+            if (i >= 0 && s && s.replaceState) s.replaceState(s.state, '', h.substring(0, i));
+        } catch (e) { }
+    }-*/;
+
+    private static native JavaScriptObject listenHashChangeJs(JsCallbacks.Action f) /*-{
+        if (!('onhashchange' in $wnd)) return null;
+        var h = $entry(function() { f(); });
+        $wnd.addEventListener('hashchange', h);
+        return h;
+    }-*/;
+
     private static native String documentDomainJs() /*-{
         return $doc.domain;
     }-*/;

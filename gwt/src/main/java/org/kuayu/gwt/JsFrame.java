@@ -54,6 +54,11 @@ final class JsFrame implements FrameHandle {
     }
 
     @Override
+    public boolean replaceLocation(String url) {
+        return replaceLocation(element, url);
+    }
+
+    @Override
     public void remove() {
         remove(element);
     }
@@ -78,6 +83,12 @@ final class JsFrame implements FrameHandle {
             var h = w.location.href; if (!h || h === 'about:blank') return '';
             return w.location.origin || '';
         } catch (e) { return null; }
+    }-*/;
+
+    // location.replace is one of the few members of a cross-origin window a page may use; a sandbox may refuse it.
+    private static native boolean replaceLocation(JavaScriptObject f, String u) /*-{
+        var w = f.contentWindow; if (!w) return false;
+        try { w.location.replace(u); return true; } catch (e) { return false; }
     }-*/;
 
     private static native JavaScriptObject contentWindow(JavaScriptObject f) /*-{

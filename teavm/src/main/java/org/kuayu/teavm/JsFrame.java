@@ -47,6 +47,11 @@ final class JsFrame implements FrameHandle {
     }
 
     @Override
+    public boolean replaceLocation(String url) {
+        return replaceLocation(element, url);
+    }
+
+    @Override
     public void remove() {
         remove(element);
     }
@@ -66,6 +71,11 @@ final class JsFrame implements FrameHandle {
     @JSBody(params = {"f"}, script = "try { var w = f.contentWindow; if (!w) return ''; var h = w.location.href;"
             + " if (!h || h === 'about:blank') return ''; return w.location.origin || ''; } catch (e) { return null; }")
     private static native String documentOrigin(JSObject f);
+
+    // location.replace is one of the few members of a cross-origin window a page may use; a sandbox may refuse it.
+    @JSBody(params = {"f", "u"}, script = "var w = f.contentWindow; if (!w) return false;"
+            + " try { w.location.replace(u); return true; } catch (e) { return false; }")
+    private static native boolean replaceLocation(JSObject f, String url);
 
     @JSBody(params = {"f"}, script = "return f.contentWindow || null;")
     private static native JSObject contentWindow(JSObject f);

@@ -243,6 +243,49 @@ public final class TeaVmPlatform implements Platform {
         };
     }
 
+    @Override
+    public String locationHash() {
+        return locationHashJs();
+    }
+
+    @Override
+    public void clearLocationHash() {
+        clearLocationHashJs();
+    }
+
+    @Override
+    public Cancellable listenHashChange(final Runnable onChange) {
+        final JSObject handler = listenHashChangeJs(new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                onChange.run();
+            }
+        });
+        if (handler == null) {
+            return null;
+        }
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                unlisten(window(), "hashchange", handler);
+            }
+        };
+    }
+
+    // location.hash, not href: HtmlUnit keeps the old fragment in href after replaceState.
+    @JSBody(script = "var h = String(window.location.hash || ''); return h.charAt(0) === '#' ? h.substring(1) : h;")
+    private static native String locationHashJs();
+
+    // The absolute URL, not pathname + search, which a <base> element would resolve elsewhere.
+    @JSBody(script = "try { var h = String(window.location.href), i = h.indexOf('#');"
+            + " if (i >= 0 && window.history && history.replaceState) history.replaceState(history.state, '',"
+            + " h.substring(0, i)); } catch (e) { }")
+    private static native void clearLocationHashJs();
+
+    @JSBody(params = {"f"}, script = "if (!('onhashchange' in window)) return null;"
+            + " var h = function() { f(); }; window.addEventListener('hashchange', h); return h;")
+    private static native JSObject listenHashChangeJs(JsCallbacks.Action f);
+
     @JSBody(script = "return document.domain;")
     private static native String documentDomainJs();
 

@@ -17,6 +17,18 @@ public interface FrameHandle {
     /** Calls {@code onLoad} each time the frame finishes loading a document (first load and every reload). */
     Cancellable onLoad(Runnable onLoad);
 
+    /**
+     * Navigates the frame with {@code contentWindow.location.replace(url)}, which a page may do to a frame it contains
+     * whatever the origin of the document shown there, and which adds no history entry (the back button is
+     * unaffected). When {@code url} differs from the URL of the frame's current document in its fragment only, the
+     * document stays and gets a {@code hashchange} event: a fragment navigation, how a page hands a cross-origin frame
+     * a string that the frame can read and this page cannot read back. Any other URL loads a new document (the load
+     * listeners fire when it has loaded). The element's {@code src} stays as it was.
+     *
+     * @return false, navigating nothing, when the frame has no window (removed) or the browser refused
+     */
+    boolean replaceLocation(String url);
+
     /** Removes the element from the document. */
     void remove();
 

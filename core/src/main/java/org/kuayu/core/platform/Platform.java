@@ -105,4 +105,31 @@ public interface Platform {
      * anything but a string is ignored. {@code cancel()} deletes the function.
      */
     Cancellable exposeMailbox(String name, TextListener receiver);
+
+    /**
+     * This page's URL fragment ({@code location.hash}) without its leading {@code #}; empty when the URL has none.
+     * Browsers give it as the URL holds it: what a writer percent-encoded stays encoded, and characters outside the
+     * URL's fragment set (space, {@code "}, non-ASCII, and in some browsers {@code | { } [ ]}) come percent-encoded as
+     * UTF-8 even when the writer left them raw. Callers decode it themselves.
+     */
+    String locationHash();
+
+    /**
+     * Removes the fragment from this page's URL with {@code history.replaceState}: no history entry is added (the back
+     * button is unaffected), no {@code hashchange} fires, the document stays, and {@link #locationHash()} is empty
+     * afterwards. A later navigation to the same fragment is a change again, so it fires {@code hashchange}. Where the
+     * browser has no {@code replaceState} or refuses it (a sandboxed or opaque-origin document) nothing happens.
+     */
+    void clearLocationHash();
+
+    /**
+     * Calls {@code onChange} on each {@code hashchange} event of this window: its fragment changed, by a fragment
+     * navigation of this page, of its parent ({@link FrameHandle#replaceLocation}) or of another page allowed to
+     * navigate it. The event comes in a later task, by which time the fragment may have changed again (two
+     * navigations in one task give two events and one value): read {@link #locationHash()} in the callback.
+     *
+     * <p>Returns null, listening to nothing, when the browser has no {@code hashchange} event; the caller then polls
+     * {@link #locationHash()} with {@link #schedule} (the binding does not poll: how often is the caller's choice).
+     */
+    Cancellable listenHashChange(Runnable onChange);
 }

@@ -51,11 +51,13 @@ public final class SimBrowser {
     private final List<SimWindow> windows = new ArrayList<SimWindow>();
     private final List<SimPort> ports = new ArrayList<SimPort>();
     private final List<String> debugLines = new ArrayList<String>();
+    private final List<String> navigations = new ArrayList<String>();
     private final List<String> console = new ArrayList<String>();
     private final List<RuntimeException> uncaught = new ArrayList<RuntimeException>();
     private final SimPostOffice postOffice;
     private boolean messageChannels = true;
     private boolean ancestorOrigins = true;
+    private boolean hashChangeEvents = true;
     private int loadDelayMillis;
 
     /** A browser with seed 1. */
@@ -195,6 +197,15 @@ public final class SimBrowser {
     }
 
     /**
+     * Whether windows fire {@code hashchange} ({@code listenHashChange()} returns null when not, as in browsers without
+     * the event, and callers must poll). Default: true.
+     */
+    public SimBrowser hashChangeEvents(boolean supported) {
+        hashChangeEvents = supported;
+        return this;
+    }
+
+    /**
      * Whether documents live in origin-keyed agent clusters, as in Chromium on {@code *.localhost}, on https and by
      * default since version 115: then {@code document.domain}'s setter does nothing, except in documents of the
      * {@code optedOut} origins (served with {@code Origin-Agent-Cluster: ?0}). Default: false (the setter works).
@@ -218,12 +229,12 @@ public final class SimBrowser {
 
     // ---- what tests observe ----
 
-    /** Message listeners, frame load listeners and listening ports of every live document. */
+    /** Message and hashchange listeners, frame load listeners and listening ports of every live document. */
     public int liveListenerCount() {
         int n = 0;
         for (SimWindow w : windows) {
             if (w.isAlive()) {
-                n += w.listenerCount();
+                n += w.listenerCount() + w.hashListenerCount();
                 for (SimFrame f : w.frames()) {
                     n += f.loadListenerCount();
                 }
@@ -310,6 +321,14 @@ public final class SimBrowser {
         return postOffice.originMismatches();
     }
 
+    /**
+     * Every URL a page gave {@code createFrame} or {@code replaceLocation}, in order, resolved and with its fragment as
+     * a browser keeps it ({@link SimUrls}): what a test of a URL-carrying transport measures.
+     */
+    public List<String> navigations() {
+        return Collections.unmodifiableList(new ArrayList<String>(navigations));
+    }
+
     /** Every {@code debug(...)} line of every window, prefixed with the window's origin. */
     public List<String> debugLines() {
         return Collections.unmodifiableList(new ArrayList<String>(debugLines));
@@ -383,6 +402,14 @@ public final class SimBrowser {
 
     boolean hasMessageChannels() {
         return messageChannels;
+    }
+
+    boolean hasHashChangeEvents() {
+        return hashChangeEvents;
+    }
+
+    void recordNavigation(String url) {
+        navigations.add(url);
     }
 
     boolean hasAncestorOrigins() {

@@ -89,6 +89,29 @@ public final class SimFrame implements FrameHandle {
         return shown.origin().equals(owner.origin()) ? shown.origin() : null;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In the simulation: the URL is recorded in {@link SimBrowser#navigations()} with its fragment as a browser
+     * keeps it; a frame still showing its initial {@code about:blank} always loads the URL.
+     */
+    @Override
+    public boolean replaceLocation(String url) {
+        SimWindow shown = attached ? context.current() : null;
+        if (shown == null || !owner.isAlive()) {
+            return false;
+        }
+        String target = SimUrls.withBrowserFragment(owner.resolveUrl(url));
+        owner.browser().recordNavigation(target);
+        if (!shown.isInitialBlank()
+                && SimUrls.withoutFragment(target).equals(SimUrls.withoutFragment(shown.url()))) {
+            shown.navigateToFragment(target);
+        } else {
+            context.navigate(target);
+        }
+        return true;
+    }
+
     @Override
     public WindowHandle window() {
         return attached ? new SimWindowHandle(context, owner) : null;

@@ -2,6 +2,7 @@ package org.kuayu.core.sim;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -73,6 +74,42 @@ final class SimUrls {
     static String withoutFragment(String url) {
         int hash = url.indexOf('#');
         return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    /** The fragment of {@code url} without its {@code #}, or null when it has none. */
+    static String fragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? null : url.substring(hash + 1);
+    }
+
+    /**
+     * {@code url} with its fragment as a browser keeps it: every character outside RFC 3986's fragment set (letters,
+     * digits, {@code -._~!$&'()*+,;=:@/?}) and other than {@code %} percent-encoded as UTF-8. Chromium leaves a few
+     * more raw ({@code | { } [ ]}), HtmlUnit does not: the simulation is as strict as the strictest browser, so a
+     * writer that relies on a raw character sees its URL grow here first.
+     */
+    static String withBrowserFragment(String url) {
+        int hash = url.indexOf('#');
+        if (hash < 0) {
+            return url;
+        }
+        StringBuilder sb = new StringBuilder(url.length() + 16).append(url, 0, hash + 1);
+        String fragment = url.substring(hash + 1);
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0)) {
+                sb.append(c);
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < fragment.length()
+                    && Character.isLowSurrogate(fragment.charAt(i + 1)) ? i + 2 : i + 1;
+            for (byte b : fragment.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 15, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 15, 16)));
+            }
+            i = end - 1;
+        }
+        return sb.toString();
     }
 
     private static URI parse(String url) {

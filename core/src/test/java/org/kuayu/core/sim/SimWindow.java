@@ -33,12 +33,14 @@ import org.kuayu.core.platform.WindowMessageListener;
 public final class SimWindow implements Platform {
     private final SimBrowser browser;
     private final SimContext context;
-    private final String url;
+    /** The document's URL; only its fragment changes over the document's life (fragment navigations). */
+    private String url;
     private final String origin;
     private final String baseUrl;
     private final boolean initialBlank;
     private boolean alive = true;
     private final List<Registration> listeners = new ArrayList<Registration>();
+    private final List<Runnable> hashListeners = new ArrayList<Runnable>();
     private final List<SimFrame> frames = new ArrayList<SimFrame>();
     private final List<String> debugLines = new ArrayList<String>();
     private final List<SimScript> scripts = new ArrayList<SimScript>();
@@ -75,7 +77,7 @@ public final class SimWindow implements Platform {
         return browser;
     }
 
-    /** The document's URL ({@code about:blank} for a frame's initial document). */
+    /** The document's URL, fragment included ({@code about:blank} for a frame's initial document). */
     public String url() {
         return url;
     }
@@ -108,6 +110,11 @@ public final class SimWindow implements Platform {
     /** The number of {@code message} listeners registered and not cancelled. */
     public int listenerCount() {
         return alive ? listeners.size() : 0;
+    }
+
+    /** The number of {@code hashchange} listeners registered and not cancelled. */
+    public int hashListenerCount() {
+        return alive ? hashListeners.size() : 0;
     }
 
     /** The script elements {@code loadScript} appended that are still in the document, oldest first. */
@@ -151,6 +158,19 @@ public final class SimWindow implements Platform {
      */
     public WindowHandle handleTo(SimWindow other) {
         return new SimWindowHandle(other.context, this);
+    }
+
+    /**
+     * {@code window.parent} taken {@code generations} times, as this document's script could reach it (reaching is
+     * always allowed; calling a mailbox through it is checked as usual), or null above the top. For pages of the
+     * simulation that script their ancestors, such as a proxy page calling {@code parent.parent[mailbox](...)}.
+     */
+    public WindowHandle ancestor(int generations) {
+        SimContext c = context;
+        for (int i = 0; i < generations && c != null; i++) {
+            c = c.parent;
+        }
+        return c == null ? null : new SimWindowHandle(c, this);
     }
 
     boolean isInitialBlank() {
@@ -245,7 +265,9 @@ public final class SimWindow implements Platform {
         if (!alive) {
             throw new IllegalStateException("the document is gone");
         }
-        SimFrame frame = new SimFrame(this, resolveUrl(frameUrl), hidden);
+        String target = SimUrls.withBrowserFragment(resolveUrl(frameUrl));
+        browser.recordNavigation(target);
+        SimFrame frame = new SimFrame(this, target, hidden);
         frames.add(frame);
         return frame;
     }
@@ -333,6 +355,53 @@ public final class SimWindow implements Platform {
         };
     }
 
+    @Override
+    public String locationHash() {
+        String fragment = SimUrls.fragment(url);
+        return fragment == null ? "" : fragment;
+    }
+
+    @Override
+    public void clearLocationHash() {
+        if (alive) {
+            url = SimUrls.withoutFragment(url);
+        }
+    }
+
+    @Override
+    public Cancellable listenHashChange(Runnable onChange) {
+        if (!browser.hasHashChangeEvents()) {
+            return null;
+        }
+        if (!alive) {
+            return SimBrowser.NOTHING;
+        }
+        final Runnable mine = () -> onChange.run();
+        hashListeners.add(mine);
+        return () -> hashListeners.remove(mine);
+    }
+
+    /**
+     * A fragment navigation of this document to {@code target} (the same URL but for the fragment): the URL changes
+     * at once; when the fragment changed, {@code hashchange} fires in a later task, and its listeners read whatever
+     * the fragment is by then.
+     */
+    void navigateToFragment(String target) {
+        String before = SimUrls.fragment(url);
+        String after = SimUrls.fragment(target);
+        url = target;
+        if (before == null ? after == null : before.equals(after)) {
+            return;
+        }
+        browser.schedule(this, 0, false, () -> {
+            for (Runnable r : new ArrayList<Runnable>(hashListeners)) {
+                if (alive && hashListeners.contains(r)) {
+                    browser.runGuarded(r);
+                }
+            }
+        });
+    }
+
     /** The mailbox names this page exposes ({@link #exposeMailbox}), for leak checks. */
     public List<String> mailboxes() {
         return new ArrayList<String>(mailboxes.keySet());
@@ -417,6 +486,7 @@ public final class SimWindow implements Platform {
         }
         alive = false;
         listeners.clear();
+        hashListeners.clear();
         scripts.clear();
         globals.clear();
         mailboxes.clear();
