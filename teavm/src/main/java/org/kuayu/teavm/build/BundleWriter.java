@@ -16,7 +16,7 @@ import org.kuayu.core.Kuayu;
  * in one more function keeps those names out of the page's globals and exposes a single frozen {@code kuayu}
  * object; the ES module is the same wrapper with {@code export}s. One TeaVM compile serves both files.
  *
- * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, ...), output folder.
+ * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, proxy.js, ...), output folder.
  * The version written into the files is {@link Kuayu#VERSION}, the one {@code kuayu.version} reports.
  */
 public final class BundleWriter {

@@ -1,0 +1,120 @@
+/*! Kuayu @VERSION@ | proxy.js, the script of proxy.html | protocol: docs/protocol.md */
+/*
+ * proxy.html is served from the host page's origin and loaded, by the remote page, in a frame inside the remote
+ * page's frame. It hands what the remote page wrote into it to the host page, which it may script (same origin) and
+ * the remote page may not. Two ways in:
+ *
+ *   proxy.html#<mailbox>:<frame percent-encoded as UTF-8>   location.hash: read at load and at each hashchange (every
+ *                                                           25 ms where the browser has no such event); the
+ *                                                           fragment is removed (history.replaceState) before delivery
+ *   window.name = "<mailbox>:<frame>"                       window.name: read at load, then emptied
+ *
+ * <mailbox> is "__kuayu_" + a transport name + "_" + 32 hex digits, a function the host's channel defined on its
+ * window; <frame> starts with "kuayu". The frame goes to window[mailbox] of the nearest ancestor this page may
+ * script that has it: parent.parent for location.hash (remote page's frame, then the host page). Anything else is
+ * left alone, and nothing is ever thrown: this page must stay silent in the console whatever it is given.
+ * ES5, no inline script, no eval.
+ */
+(function () {
+  'use strict';
+
+  var MAILBOX = /^__kuayu_[a-z]+_[0-9a-f]{32}$/;
+  var POLL_MILLIS = 25;
+
+  /** window[box] of the nearest ancestor that has it and that this page may script, or null. */
+  function mailboxOf(box) {
+    var w = window;
+    var next, f, depth;
+    for (depth = 0; depth < 16; depth++) {
+      try {
+        next = w.parent;
+      } catch (e) {
+        return null;
+      }
+      if (!next || next === w) {
+        return null;
+      }
+      w = next;
+      try {
+        f = w[box];
+      } catch (e) {
+        f = null;
+      }
+      if (typeof f === 'function') {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Delivers "<mailbox>:<frame>"; decode: the frame is percent-encoded. Anything not shaped so is ignored. */
+  function deliver(text, decode) {
+    var colon = text.indexOf(':');
+    var box, frame, f;
+    if (colon < 0 || !MAILBOX.test(box = text.substring(0, colon))) {
+      return;
+    }
+    frame = text.substring(colon + 1);
+    if (decode) {
+      try {
+        frame = decodeURIComponent(frame);
+      } catch (e) {
+        return;
+      }
+    }
+    if (frame.substring(0, 5) !== 'kuayu' || !(f = mailboxOf(box))) {
+      return;
+    }
+    try {
+      f(frame);
+    } catch (e) {
+      // The host page's mailbox never throws; a page that redefined it is not ours to report.
+    }
+  }
+
+  function readHash() {
+    var hash, href, at, history;
+    try {
+      hash = String(window.location.hash || '');
+      if (hash.substring(0, 9) !== '#__kuayu_') {
+        return;
+      }
+      href = String(window.location.href);
+      at = href.indexOf('#');
+      history = window.history;
+      if (at >= 0 && history && history.replaceState) {
+        // Emptied, so that the same frame written again (a retransmission) is a change again.
+        history.replaceState(history.state, '', href.substring(0, at));
+      }
+      deliver(hash.substring(1), true);
+    } catch (e) {
+      // Nothing from here may reach the console.
+    }
+  }
+
+  function readName() {
+    var name;
+    try {
+      name = window.name;
+      if (typeof name !== 'string' || name.substring(0, 8) !== '__kuayu_') {
+        return;
+      }
+      window.name = '';
+      deliver(name, false);
+    } catch (e) {
+      // Nothing from here may reach the console.
+    }
+  }
+
+  try {
+    readName();
+    readHash();
+    if ('onhashchange' in window && window.addEventListener) {
+      window.addEventListener('hashchange', readHash);
+    } else {
+      setInterval(readHash, POLL_MILLIS);
+    }
+  } catch (e) {
+    // Nothing from here may reach the console.
+  }
+}());
