@@ -17,6 +17,7 @@ import org.kuayu.core.behavior.ReliableOptions;
 import org.kuayu.core.behavior.RemoteHandshakeBehavior;
 import org.kuayu.core.behavior.RequestOnlyBehavior;
 import org.kuayu.core.behavior.RpcBehavior;
+import org.kuayu.core.behavior.SecretBehavior;
 import org.kuayu.core.platform.Platform;
 
 /**
@@ -28,6 +29,7 @@ import org.kuayu.core.platform.Platform;
  *     request/reply                            request/reply (no request handler)
  *     handshake (host or remote)               ready at once, requests to the endpoint only
  *     origin verification
+ *     per-channel secrets if the transport cannot see the sender's origin
  *     fragmentation      if the transport limits frames ({@link #lowerLayers})
  *     reliable delivery  if it loses, duplicates or reorders them
  * </pre>
@@ -73,13 +75,13 @@ public final class StackAssembly {
                     platform.parentOriginHint(), log));
         }
 
-        // Transports that cannot see the sender's origin need a per-channel secret here; none exists yet.
+        // 4. Transports that cannot see the sender's origin (a fragment, a mailbox): a secret per side, so that only
+        // the peer of the handshake gets through. The origin above is then the one the transport vouches for.
         if (!transport.seesSenderOrigin()) {
-            throw new IllegalStateException("transport " + transport.name() + " needs secret verification,"
-                    + " which this release does not assemble yet");
+            layers.add(new SecretBehavior(role, platform, log));
         }
 
-        // 4-5. Fragmentation and reliable delivery, for transports that limit or lose frames (none: postMessage).
+        // 5-6. Fragmentation and reliable delivery, for transports that limit or lose frames (none: postMessage).
         layers.addAll(lowerLayers(transport, platform, log));
         return new Stack(layers, transport, channelSide, log, platform);
     }

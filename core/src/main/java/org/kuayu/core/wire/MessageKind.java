@@ -43,6 +43,12 @@ public enum MessageKind {
      */
     SEQUENCE_ACK("SAK", true),
 
+    /**
+     * both ways: a frame carrying the per-channel secrets, on transports that cannot see the sender's origin;
+     * number: the inner frame's; body: {@code from.to|KIND|body}. See {@code SecretBehavior}.
+     */
+    SECURED("SEC", true),
+
     /** local: the remote window finished loading a document (first load or reload). */
     LOADED("", false),
     /** local: the handshake completed; the channel is ready. */

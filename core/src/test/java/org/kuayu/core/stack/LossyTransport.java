@@ -44,7 +44,8 @@ public final class LossyTransport implements Transport {
 
     @Override
     public boolean seesSenderOrigin() {
-        return true;
+        // Like window.name and location.hash: the channel gets the per-channel secrets layer.
+        return false;
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class RecordingTransport implements Transport {
     private final List<Long> abandoned = new ArrayList<Long>();
     private boolean privatePath = true;
     private boolean requestOnly;
+    private boolean blind;
     private int offers;
     private int drops;
     private boolean closed;
@@ -37,6 +38,12 @@ public final class RecordingTransport implements Transport {
     }
 
     /** Makes it a request-only transport (as JSONP is), so that the stack is built without a handshake. */
+    /** From now on it cannot see the sender's origin, like window.name and location.hash. */
+    public RecordingTransport blindToOrigin() {
+        blind = true;
+        return this;
+    }
+
     public RecordingTransport requestOnly() {
         requestOnly = true;
         return this;
@@ -55,7 +62,7 @@ public final class RecordingTransport implements Transport {
 
     @Override
     public boolean seesSenderOrigin() {
-        return true;
+        return !blind;
     }
 
     @Override

@@ -70,6 +70,14 @@ class StackAssemblyTest {
     }
 
     @Test
+    void aTransportBlindToTheSendersOriginGetsTheSecretsLayer() {
+        transport.blindToOrigin();
+        assemble(Role.HOST, connect().build()).start();
+        String syn = transport.frames().get(0);
+        assertTrue(syn.matches("kuayu1\\|SEC\\|c1\\|0\\|[0-9a-f]{32}\\.\\|SYN\\|.*"), syn);
+    }
+
+    @Test
     void aRequestOnlyTransportGetsRequestsAndRepliesWithoutHandshake() {
         transport.requestOnly();
         Stack stack = assemble(Role.HOST, connect().build());
