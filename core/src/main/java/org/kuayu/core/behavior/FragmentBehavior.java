@@ -6,6 +6,7 @@ import java.util.List;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.BaseBehavior;
+import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.Link;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
@@ -28,7 +29,8 @@ import org.kuayu.core.wire.WireCodec;
  * <li>Requirement: no frame longer than the transport carries (a URL stays under 2,000 characters). Protocol: a frame
  * longer than {@link FragmentOptions#maxFrameLength()} is cut into pieces that fill each fragment frame up to the
  * limit, header included; the limit counts characters (UTF-16 units) of the wire string, before any encoding the
- * transport adds.</li>
+ * transport adds, or, with a {@link FragmentOptions#cost() cost}, what that encoding makes of them (location.hash:
+ * percent-encoding, where one CJK character becomes nine).</li>
  * <li>Requirement: any Unicode survives. Protocol: a cut never falls between the two halves of a surrogate pair
  * (each fragment must stay valid UTF-16 for the transport's URL-encoding or JSON); a piece is one character shorter
  * instead. Pieces are never re-encoded: the original frame comes back character for character.</li>
@@ -59,6 +61,10 @@ public final class FragmentBehavior extends BaseBehavior {
     private final FragmentOptions options;
     private final DebugLog log;
     private final FragmentAssembler assembler;
+    private final FrameCost cost;
+    /** What a digit and a {@code |} of the fragment header cost (1 when the limit counts characters). */
+    private final int digitCost;
+    private final int barCost;
     private long nextId;
 
     public FragmentBehavior(Platform platform, FragmentOptions options, DebugLog log) {
@@ -67,6 +73,9 @@ public final class FragmentBehavior extends BaseBehavior {
         this.log = log;
         this.assembler = new FragmentAssembler(platform, options, log);
         this.nextId = 1 + FrameFields.hexPrefix(platform.randomId(), 10);
+        this.cost = options.cost();
+        this.digitCost = cost == null ? 1 : FrameCost.most(cost, '0', '9');
+        this.barCost = cost == null ? 1 : cost.of('|');
     }
 
     /** Messages partly reassembled now (for tests and leak checks). */
@@ -81,7 +90,7 @@ public final class FragmentBehavior extends BaseBehavior {
             return;
         }
         String header = WireCodec.header(m);
-        if ((long) header.length() + m.body().length() <= options.maxFrameLength()) {
+        if (fits(header, m.body())) {
             link.down(m);
             return;
         }
@@ -105,42 +114,90 @@ public final class FragmentBehavior extends BaseBehavior {
         assembler.clear();
     }
 
+    /** Whether the frame {@code header + body} is within the limit. */
+    private boolean fits(String header, String body) {
+        long limit = options.maxFrameLength();
+        // Every character costs at least 1: most frames too long are found without reading them.
+        if ((long) header.length() + body.length() > limit) {
+            return false;
+        }
+        long used = charge(header, limit);
+        return cost == null || used + charge(body, limit - used) <= limit;
+    }
+
+    /** The cost of {@code text}, counted only until it exceeds {@code enough}. */
+    private long charge(String text, long enough) {
+        if (cost == null) {
+            return text.length();
+        }
+        long total = 0;
+        for (int i = 0; i < text.length() && total <= enough; i++) {
+            total += cost.of(text.charAt(i));
+        }
+        return total;
+    }
+
     private void split(String frame, Message m, Link link) {
         long id = nextId;
         nextId = id >= FrameFields.MAX_NUMBER ? 1 : id + 1;
-        int headLength = WireCodec.header(new Message(MessageKind.FRAGMENT, m.channel(), id, "")).length();
-        int length = frame.length();
-        // Room for "index|count|" with count of d digits; grow d until the most pieces there can be fit in it.
-        int d = 1;
-        int capacity;
-        while (true) {
-            capacity = options.maxFrameLength() - headLength - d - d - 2;
-            if (capacity < 2) {
-                log.log("dropped a " + m.kind() + " of " + length + " characters: the fragment limit "
+        String head = WireCodec.header(new Message(MessageKind.FRAGMENT, m.channel(), id, ""));
+        long headCost = charge(head, Long.MAX_VALUE);
+        // Room for "index|count|" with count of d digits: grow d until the pieces cut for that room number fewer.
+        for (int d = 1; ; d++) {
+            long capacity = options.maxFrameLength() - headCost - 2L * d * digitCost - 2L * barCost;
+            List<String> pieces = capacity < 1 ? null : cut(frame, (int) capacity);
+            if (pieces == null) {
+                log.log("dropped a " + m.kind() + " of " + frame.length() + " characters: the fragment limit "
                         + options.maxFrameLength() + " leaves no room for a piece");
                 return;
             }
-            long most = ((long) length + capacity - 2) / (capacity - 1);
-            if (FrameFields.digits(most) <= d) {
-                break;
+            if (FrameFields.digits(pieces.size()) <= d) {
+                String count = "|" + pieces.size() + "|";
+                for (int i = 0; i < pieces.size(); i++) {
+                    link.down(new Message(MessageKind.FRAGMENT, m.channel(), id, platform.join(i + count,
+                            pieces.get(i))).withOrigin(m.origin()));
+                }
+                return;
             }
-            d++;
         }
+    }
+
+    /**
+     * {@code frame} in pieces of at most {@code capacity} characters (or of that cost), each as full as it can be
+     * without parting a surrogate pair; null when one character or pair alone exceeds it.
+     */
+    private List<String> cut(String frame, int capacity) {
         List<String> pieces = new ArrayList<String>();
+        int length = frame.length();
         int start = 0;
         while (start < length) {
-            int end = Math.min(start + capacity, length);
-            if (end < length && FrameFields.isHighSurrogate(frame.charAt(end - 1))
-                    && FrameFields.isLowSurrogate(frame.charAt(end))) {
-                end--;
+            int end;
+            if (cost == null) {
+                end = (int) Math.min((long) start + capacity, length);
+                if (end < length && FrameFields.isHighSurrogate(frame.charAt(end - 1))
+                        && FrameFields.isLowSurrogate(frame.charAt(end))) {
+                    end--;
+                }
+            } else {
+                end = start;
+                long used = 0;
+                while (end < length) {
+                    boolean pair = end + 1 < length && FrameFields.isHighSurrogate(frame.charAt(end))
+                            && FrameFields.isLowSurrogate(frame.charAt(end + 1));
+                    long next = used + cost.of(frame.charAt(end)) + (pair ? cost.of(frame.charAt(end + 1)) : 0);
+                    if (next > capacity) {
+                        break;
+                    }
+                    used = next;
+                    end += pair ? 2 : 1;
+                }
+            }
+            if (end <= start) {
+                return null;
             }
             pieces.add(frame.substring(start, end));
             start = end;
         }
-        String count = "|" + pieces.size() + "|";
-        for (int i = 0; i < pieces.size(); i++) {
-            link.down(new Message(MessageKind.FRAGMENT, m.channel(), id, platform.join(i + count, pieces.get(i)))
-                    .withOrigin(m.origin()));
-        }
+        return pieces;
     }
 }

@@ -1,5 +1,7 @@
 package org.kuayu.core.behavior;
 
+import org.kuayu.core.stack.FrameCost;
+
 /**
  * How {@link FragmentBehavior} cuts frames and how much it holds while putting them together again. Immutable, made
  * with {@link #builder(int)}.
@@ -13,11 +15,13 @@ package org.kuayu.core.behavior;
  *
  * <pre>{@code
  * FragmentOptions options = FragmentOptions.builder(1900).maxBufferedChars(4 << 20).build();
+ * FragmentOptions hash = FragmentOptions.builder(1800).cost(transport.frameCost()).build();
  * layers.add(new FragmentBehavior(platform, options, log));
  * }</pre>
  *
  * <p>Defaults: at most {@value #DEFAULT_MAX_PARTIAL_MESSAGES} partial messages, {@value #DEFAULT_MAX_BUFFERED_CHARS}
- * characters held in them (32 MB of UTF-16), {@value #DEFAULT_PARTIAL_TIMEOUT_MILLIS} ms without a fragment.
+ * characters held in them (32 MB of UTF-16), {@value #DEFAULT_PARTIAL_TIMEOUT_MILLIS} ms without a fragment; the limit
+ * counts characters (no {@link Builder#cost cost}).
  */
 public final class FragmentOptions {
     /** The smallest frame limit that leaves room for a piece next to the fragment header. */
@@ -30,17 +34,20 @@ public final class FragmentOptions {
     private final int maxPartialMessages;
     private final int maxBufferedChars;
     private final int partialTimeoutMillis;
+    private final FrameCost cost;
 
     private FragmentOptions(Builder b) {
         this.maxFrameLength = b.maxFrameLength;
         this.maxPartialMessages = b.maxPartialMessages;
         this.maxBufferedChars = b.maxBufferedChars;
         this.partialTimeoutMillis = b.partialTimeoutMillis;
+        this.cost = b.cost;
     }
 
     /**
-     * @param maxFrameLength the longest frame (characters of the wire string, header included) to send in one
-     *                       piece: the transport's limit less what the layers below add to a frame
+     * @param maxFrameLength the longest frame (characters of the wire string, header included, or their
+     *                       {@link Builder#cost cost}) to send in one piece: the transport's limit less what the
+     *                       layers below add to a frame
      * @throws IllegalArgumentException when it is below {@value #MIN_FRAME_LENGTH}
      */
     public static Builder builder(int maxFrameLength) {
@@ -63,12 +70,18 @@ public final class FragmentOptions {
         return partialTimeoutMillis;
     }
 
+    /** How {@link #maxFrameLength()} counts a character: null for one each, else the transport's encoded cost. */
+    public FrameCost cost() {
+        return cost;
+    }
+
     /** Builds {@link FragmentOptions}; every setter checks its argument at once. */
     public static final class Builder {
         private final int maxFrameLength;
         private int maxPartialMessages = DEFAULT_MAX_PARTIAL_MESSAGES;
         private int maxBufferedChars = DEFAULT_MAX_BUFFERED_CHARS;
         private int partialTimeoutMillis = DEFAULT_PARTIAL_TIMEOUT_MILLIS;
+        private FrameCost cost;
 
         private Builder(int maxFrameLength) {
             if (maxFrameLength < MIN_FRAME_LENGTH) {
@@ -93,6 +106,15 @@ public final class FragmentOptions {
         /** How long a partial message is kept without a new fragment of it. */
         public Builder partialTimeoutMillis(int millis) {
             partialTimeoutMillis = positive(millis, "partialTimeoutMillis");
+            return this;
+        }
+
+        /**
+         * Counts the limit by {@code frameCost} (a transport's {@link org.kuayu.core.stack.Transport#frameCost()})
+         * instead of by characters; null counts characters again.
+         */
+        public Builder cost(FrameCost frameCost) {
+            cost = frameCost;
             return this;
         }
 

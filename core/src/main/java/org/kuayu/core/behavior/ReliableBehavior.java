@@ -8,6 +8,7 @@ import org.kuayu.core.ErrorCode;
 import org.kuayu.core.Json;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.BaseBehavior;
+import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.Link;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
@@ -78,6 +79,21 @@ public final class ReliableBehavior extends BaseBehavior {
      * {@code "kuayu1|SEQ|channel|seq|incarnation|generation|g.c|KIND|"}: 7 + 12 more, and four numbers of 9 digits.
      */
     public static final int MAX_OVERHEAD = 7 + INCARNATION_LENGTH + 9 + 9 + 2 + 9 + 9;
+
+    /**
+     * {@link #MAX_OVERHEAD} as a transport's encoding counts it ({@code cost}, null for characters): the added
+     * {@code "seq|incarnation|generation|g.c|KIND|"} is four numbers of 9 digits, 12 hex digits, 3 capitals, five
+     * {@code |} and a dot.
+     */
+    public static int maxOverhead(FrameCost cost) {
+        if (cost == null) {
+            return MAX_OVERHEAD;
+        }
+        int digit = FrameCost.most(cost, '0', '9');
+        int hex = Math.max(digit, FrameCost.most(cost, 'a', 'f'));
+        return 4 * 9 * digit + INCARNATION_LENGTH * hex + 3 * FrameCost.most(cost, 'A', 'Z') + 5 * cost.of('|')
+                + cost.of('.');
+    }
     /** How many earlier incarnations of the peer are remembered, so that their stragglers are ignored. */
     static final int RETIRED = 8;
     private static final int MAX_PARSED_RANGES = 64;

@@ -93,7 +93,10 @@ public final class StackAssembly {
      * other {@link ReliableOptions} defaults. Empty for postMessage.
      *
      * <p>Fragmentation sits above reliable delivery so that each fragment is acknowledged and sent again alone (see
-     * {@link FragmentBehavior}); its limit is the transport's less {@link ReliableBehavior#MAX_OVERHEAD}.
+     * {@link FragmentBehavior}); its limit is the transport's less {@link ReliableBehavior#MAX_OVERHEAD}. A transport
+     * whose limit counts encoded characters ({@link Transport#frameCost()}) has frames measured and cut by that cost,
+     * the reserve counted by it ({@link ReliableBehavior#maxOverhead}), and acknowledgements (ASCII) kept within the
+     * limit divided by the dearest printable ASCII character.
      *
      * <pre>{@code
      * layers.addAll(StackAssembly.lowerLayers(transport, platform, log));
@@ -105,11 +108,13 @@ public final class StackAssembly {
         List<Behavior> layers = new ArrayList<Behavior>();
         boolean reliable = transport.needsReliableDelivery();
         int limit = transport.maxFrameLength();
-        int reserve = reliable ? ReliableBehavior.MAX_OVERHEAD : 0;
-        if (limit != 0 && limit < FragmentOptions.MIN_FRAME_LENGTH + reserve) {
+        FrameCost cost = transport.frameCost();
+        int reserve = reliable ? ReliableBehavior.maxOverhead(cost) : 0;
+        int ascii = cost == null ? 1 : FrameCost.most(cost, ' ', '~');
+        int least = Math.max(FragmentOptions.MIN_FRAME_LENGTH + reserve, FragmentOptions.MIN_FRAME_LENGTH * ascii);
+        if (limit != 0 && limit < least) {
             throw new IllegalStateException("transport " + transport.name() + ": maxFrameLength() " + limit
-                    + " leaves no room for the fragment and reliable headers; it must be 0 or at least "
-                    + (FragmentOptions.MIN_FRAME_LENGTH + reserve));
+                    + " leaves no room for the fragment and reliable headers; it must be 0 or at least " + least);
         }
         int window = transport.reliableWindow();
         if (reliable && (window < 1 || window > ReliableOptions.MAX_WINDOW)) {
@@ -117,11 +122,12 @@ public final class StackAssembly {
                     + ReliableOptions.MAX_WINDOW + " when it needs reliable delivery, got " + window);
         }
         if (limit > 0) {
-            layers.add(new FragmentBehavior(platform, FragmentOptions.builder(limit - reserve).build(), log));
+            layers.add(new FragmentBehavior(platform, FragmentOptions.builder(limit - reserve).cost(cost).build(),
+                    log));
         }
         if (reliable) {
-            layers.add(new ReliableBehavior(platform, ReliableOptions.builder().window(window).maxFrameLength(limit)
-                    .build(), log));
+            layers.add(new ReliableBehavior(platform, ReliableOptions.builder().window(window)
+                    .maxFrameLength(limit / ascii).build(), log));
         }
         return layers;
     }

@@ -27,10 +27,20 @@ public interface Transport {
 
     /**
      * The longest frame it can carry in one piece, in characters (UTF-16 units) of the wire string before any
-     * encoding of its own, or 0 for no limit worth fragmenting for. At least 185 when not 0: the fragment header and
-     * the reliable layer's must fit (see {@code StackAssembly.lowerLayers}).
+     * encoding of its own, or by {@link #frameCost()} when it gives one; 0 for no limit worth fragmenting for. At
+     * least 185 when not 0 (more with a cost): the fragment header and the reliable layer's must fit (see
+     * {@code StackAssembly.lowerLayers}).
      */
     int maxFrameLength();
+
+    /**
+     * How {@link #maxFrameLength()} counts: null (the default) for characters of the wire string as they are, or the
+     * cost of each character in this transport's own encoding (location.hash: percent-encoded, so that the limit
+     * bounds the URL). Fragmentation then measures and cuts frames by that cost.
+     */
+    default FrameCost frameCost() {
+        return null;
+    }
 
     /**
      * True when the other end is not a page but an endpoint that answers this page's requests, one call each

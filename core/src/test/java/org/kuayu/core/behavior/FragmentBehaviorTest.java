@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.RecordingLink;
 import org.kuayu.core.stack.UnicodeText;
 import org.kuayu.core.wire.Message;
@@ -238,6 +239,69 @@ class FragmentBehaviorTest extends BehaviorFixture {
         f.up(fragment(8, "1|2|" + frame.substring(5)), link);
         assertEquals(1, link.ups().size());
         assertEquals(0, f.partialCount());
+    }
+
+    /** Percent-encoding as UTF-8, as location.hash counts it: a letter 1, other ASCII 3, a CJK character 9. */
+    static final FrameCost PERCENT = c -> c < 0x80 ? (Character.isLetterOrDigit(c) ? 1 : 3)
+            : c < 0x800 ? 6 : Character.isSurrogate(c) ? 6 : 9;
+
+    private static long cost(String text) {
+        long total = 0;
+        for (int i = 0; i < text.length(); i++) {
+            total += PERCENT.of(text.charAt(i));
+        }
+        return total;
+    }
+
+    private FragmentBehavior costed(int limit) {
+        return new FragmentBehavior(window, FragmentOptions.builder(limit).cost(PERCENT).build(), log);
+    }
+
+    @Test
+    void withACostEveryFragmentFitsTheLimitByCostAndTheFrameComesBackWhole() {
+        Message original = new Message(MessageKind.REQUEST, CHANNEL, 9, UnicodeText.of(6, 5000)).withOrigin(REMOTE);
+        costed(500).down(original, link);
+
+        List<Message> frames = received(link);
+        assertTrue(frames.size() > 40, "" + frames.size());
+        RecordingLink up = new RecordingLink();
+        FragmentBehavior receiver = fragments(200);
+        for (int i = 0; i < frames.size(); i++) {
+            long cost = cost(WireCodec.encode(frames.get(i)));
+            assertTrue(cost <= 500, "fragment " + i + " costs " + cost);
+            if (i < frames.size() - 1) {
+                // Short of the limit only by what the next character or pair would have cost.
+                assertTrue(cost > 500 - 12, "fragment " + i + " leaves room unused: " + cost);
+            }
+            receiver.up(frames.get(i), up);
+        }
+        assertEquals(original.body(), up.lastUp().body());
+        assertEquals(9, up.lastUp().number());
+    }
+
+    @Test
+    void aFrameIsMeasuredByItsCostNotItsLength() {
+        String cjk = "\u4f60".repeat(100);
+        Message m = message(cjk);
+        assertTrue(WireCodec.encode(m).length() < 200 && cost(WireCodec.encode(m)) > 900);
+        fragments(200).down(m, link);
+        assertEquals(List.of(m), link.downs(), "by characters it fits");
+        link.clear();
+        costed(300).down(m, link);
+        assertTrue(link.downs().size() >= 4, "by cost it is cut: " + link.downs().size());
+        link.clear();
+        Message ascii = message("a".repeat(300 - 54));
+        costed(300).down(ascii, link);
+        assertEquals(List.of(ascii), link.downs(), "letters cost one each, the four bars of the header three");
+    }
+
+    @Test
+    void aCostTooHighForOnePieceDropsTheFrameWithADebugLine() {
+        FragmentBehavior f = new FragmentBehavior(window, FragmentOptions.builder(200).cost(c -> c == 'x' ? 500 : 1)
+                .build(), log);
+        f.down(message("x".repeat(300)), link);
+        assertTrue(link.downs().isEmpty());
+        assertTrue(logged("leaves no room for a piece"), lines.toString());
     }
 
     @Test

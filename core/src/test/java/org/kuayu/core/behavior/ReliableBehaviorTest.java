@@ -345,6 +345,20 @@ class ReliableBehaviorTest extends BehaviorFixture {
     }
 
     @Test
+    void theReserveCountedByATransportsCostBoundsTheLongestHeader() {
+        assertEquals(ReliableBehavior.MAX_OVERHEAD, ReliableBehavior.maxOverhead(null));
+        // Five bars and a dot cost 3 each when percent-encoded; digits, hex and capitals 1.
+        assertEquals(ReliableBehavior.MAX_OVERHEAD + 12, ReliableBehavior.maxOverhead(FragmentBehaviorTest.PERCENT));
+        String worst = "999999999|ffffffffffff|999999999|999999999.999999999|MSG|";
+        assertEquals(ReliableBehavior.MAX_OVERHEAD, worst.length(), "the added text of a SEQ at its longest");
+        long cost = 0;
+        for (char c : worst.toCharArray()) {
+            cost += FragmentBehaviorTest.PERCENT.of(c);
+        }
+        assertEquals(ReliableBehavior.maxOverhead(FragmentBehaviorTest.PERCENT), cost);
+    }
+
+    @Test
     void optionsRefuseWhatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> ReliableOptions.builder().window(0));
         assertThrows(IllegalArgumentException.class, () -> ReliableOptions.builder().window(257));
