@@ -37,9 +37,10 @@ public final class Kuayu {
      * no frame is created and there is no handshake; {@code onReady} fires in the next task, and each request is
      * one call of the endpoint.
      *
-     * @throws KuayuException INVALID_ARGUMENT when the remote URL has no origin a page could have, or when the
-     *                        chosen transport cannot serve the options (a request handler on a request-only
-     *                        transport, which cannot receive requests)
+     * @throws KuayuException INVALID_ARGUMENT when the remote URL has no origin a page could have, when the proxy
+     *                        page is not on this page's origin, or when the chosen transport cannot serve the
+     *                        options (a request handler on a request-only transport, which cannot receive requests;
+     *                        location.hash without a proxy page)
      */
     public static CrossDomainChannel connect(Platform platform, ConnectOptions options) {
         String url = options.remoteUrl() != null ? options.remoteUrl() : options.frame().src();
@@ -52,11 +53,12 @@ public final class Kuayu {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the remote page's URL '" + url
                     + "' has no http(s) origin; give an http:// or https:// URL");
         }
+        String proxy = proxyUrl(platform, options);
         String channelId = platform.randomId();
         DebugLog log = debugLog(options, "kuayu[host " + channelId.substring(0, 8) + "] ");
         DefaultChannel channel = new DefaultChannel(platform, options, log, origin);
         TransportSetup setup = new TransportSetup(Role.HOST, platform, log,
-                options.remoteUrl() != null ? absolute : null, options.frame());
+                options.remoteUrl() != null ? absolute : null, options.frame(), proxy);
         open(channel, setup, options, origin.toString(), channelId);
         return channel;
     }
@@ -73,6 +75,21 @@ public final class Kuayu {
         TransportSetup setup = new TransportSetup(Role.REMOTE, platform, log, null, null);
         open(channel, setup, options, null, null);
         return channel;
+    }
+
+    /** The helper page's absolute URL, or null when none was given; one of another origin is refused. */
+    private static String proxyUrl(Platform platform, ConnectOptions options) {
+        if (options.proxyUrl() == null) {
+            return null;
+        }
+        String absolute = platform.resolveUrl(options.proxyUrl());
+        Origin origin = Origin.tryParse(absolute);
+        if (origin == null || !origin.equals(Origin.tryParse(platform.selfOrigin()))) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the proxy page '" + options.proxyUrl()
+                    + "' must be on this page's own origin " + platform.selfOrigin() + ": serve the kuayu folder"
+                    + " (proxy.html, proxy.js) from this site and give its proxy.html");
+        }
+        return absolute;
     }
 
     private static void open(DefaultChannel channel, TransportSetup setup, ChannelOptions options,

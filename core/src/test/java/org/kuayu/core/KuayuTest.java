@@ -93,6 +93,25 @@ class KuayuTest {
     }
 
     @Test
+    void theProxyPageIsResolvedAndMustBeOnThisPagesOrigin() {
+        Kuayu.connect(page, ConnectOptions.builder().remote(REMOTE + "/r.html").transport(recording)
+                .proxy("../kuayu/proxy.html").build());
+        assertEquals("http://host.test/kuayu/proxy.html", setups.get(0).proxyUrl());
+        connect(REMOTE + "/r.html");
+        assertNull(setups.get(1).proxyUrl(), "none unless given");
+
+        for (String url : new String[] {REMOTE + "/kuayu/proxy.html", "https://host.test/proxy.html",
+                "http://host.test:8080/proxy.html", "data:text/html,x"}) {
+            KuayuException e = assertThrows(KuayuException.class, () -> Kuayu.connect(page, ConnectOptions.builder()
+                    .remote(REMOTE + "/r.html").transport(recording).proxy(url).build()), url);
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertTrue(e.getMessage().contains("must be on this page's own origin http://host.test"), e.getMessage());
+        }
+        assertEquals(2, setups.size(), "nothing is made for a refused call");
+        assertThrows(IllegalArgumentException.class, () -> ConnectOptions.builder().proxy(""));
+    }
+
+    @Test
     void aReadyChannelCarriesMessagesBothWays() {
         CrossDomainChannel channel = connect(REMOTE + "/r.html");
         channel.send("{\"early\":true}");

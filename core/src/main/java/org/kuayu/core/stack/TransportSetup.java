@@ -11,13 +11,20 @@ public final class TransportSetup {
     private final DebugLog log;
     private final String remoteUrl;
     private final FrameHandle frame;
+    private final String proxyUrl;
 
     public TransportSetup(Role role, Platform platform, DebugLog log, String remoteUrl, FrameHandle frame) {
+        this(role, platform, log, remoteUrl, frame, null);
+    }
+
+    public TransportSetup(Role role, Platform platform, DebugLog log, String remoteUrl, FrameHandle frame,
+            String proxyUrl) {
         this.role = role;
         this.platform = platform;
         this.log = log;
         this.remoteUrl = remoteUrl;
         this.frame = frame;
+        this.proxyUrl = proxyUrl;
     }
 
     public Role role() {
@@ -40,5 +47,13 @@ public final class TransportSetup {
     /** Host: the existing frame to use, or null to create one for {@link #remoteUrl()}. */
     public FrameHandle frame() {
         return frame;
+    }
+
+    /**
+     * Host: the absolute URL of Kuayu's helper page on this page's own origin ({@code ConnectOptions.proxy}, checked
+     * by {@code Kuayu.connect}), or null when none was given. Remote: null.
+     */
+    public String proxyUrl() {
+        return proxyUrl;
     }
 }
