@@ -4,10 +4,12 @@
  * page's frame. It hands what the remote page wrote into it to the host page, which it may script (same origin) and
  * the remote page may not. Two ways in:
  *
- *   proxy.html#<mailbox>:<frame percent-encoded as UTF-8>   location.hash: read at load and at each hashchange (every
- *                                                           25 ms where the browser has no such event); the
- *                                                           fragment is removed (history.replaceState) before delivery
+ *   proxy.html#<mailbox>:<frame percent-encoded as UTF-8>   location.hash: read at load and at each change
+ *                                                           (hashchange, or every 25 ms where the browser has none)
  *   window.name = "<mailbox>:<frame>"                       window.name: read at load, then emptied
+ *
+ * The fragment is left as it is: the writer makes each write differ from the one before, and clearing it with
+ * history.replaceState would spend the frame's navigation budget (Chromium takes 200 in 10 s, both kinds together).
  *
  * <mailbox> is "__kuayu_" + a transport name + "_" + 32 hex digits, a function the host's channel defined on its
  * window; <frame> starts with "kuayu". The frame goes to window[mailbox] of the nearest ancestor this page may
@@ -20,6 +22,7 @@
 
   var MAILBOX = /^__kuayu_[a-z]+_[0-9a-f]{32}$/;
   var POLL_MILLIS = 25;
+  var lastHash = '';
 
   /** window[box] of the nearest ancestor that has it and that this page may script, or null. */
   function mailboxOf(box) {
@@ -73,19 +76,13 @@
   }
 
   function readHash() {
-    var hash, href, at, history;
+    var hash;
     try {
       hash = String(window.location.hash || '');
-      if (hash.substring(0, 9) !== '#__kuayu_') {
+      if (hash === lastHash || hash.substring(0, 9) !== '#__kuayu_') {
         return;
       }
-      href = String(window.location.href);
-      at = href.indexOf('#');
-      history = window.history;
-      if (at >= 0 && history && history.replaceState) {
-        // Emptied, so that the same frame written again (a retransmission) is a change again.
-        history.replaceState(history.state, '', href.substring(0, at));
-      }
+      lastHash = hash;
       deliver(hash.substring(1), true);
     } catch (e) {
       // Nothing from here may reach the console.

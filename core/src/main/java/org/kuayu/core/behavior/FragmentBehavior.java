@@ -132,7 +132,9 @@ public final class FragmentBehavior extends BaseBehavior {
         }
         long total = 0;
         for (int i = 0; i < text.length() && total <= enough; i++) {
-            total += cost.of(text.charAt(i));
+            int codePoint = FrameCost.codePointAt(text, i);
+            total += cost.of(codePoint);
+            i += codePoint > 0xFFFF ? 1 : 0;
         }
         return total;
     }
@@ -182,14 +184,13 @@ public final class FragmentBehavior extends BaseBehavior {
                 end = start;
                 long used = 0;
                 while (end < length) {
-                    boolean pair = end + 1 < length && FrameFields.isHighSurrogate(frame.charAt(end))
-                            && FrameFields.isLowSurrogate(frame.charAt(end + 1));
-                    long next = used + cost.of(frame.charAt(end)) + (pair ? cost.of(frame.charAt(end + 1)) : 0);
+                    int codePoint = FrameCost.codePointAt(frame, end);
+                    long next = used + cost.of(codePoint);
                     if (next > capacity) {
                         break;
                     }
                     used = next;
-                    end += pair ? 2 : 1;
+                    end += codePoint > 0xFFFF ? 2 : 1;
                 }
             }
             if (end <= start) {

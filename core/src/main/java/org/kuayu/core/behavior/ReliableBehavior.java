@@ -91,8 +91,9 @@ public final class ReliableBehavior extends BaseBehavior {
         }
         int digit = FrameCost.most(cost, '0', '9');
         int hex = Math.max(digit, FrameCost.most(cost, 'a', 'f'));
-        return 4 * 9 * digit + INCARNATION_LENGTH * hex + 3 * FrameCost.most(cost, 'A', 'Z') + 5 * cost.of('|')
-                + cost.of('.');
+        // long products: GWT does not wrap int multiplication, and a cost may be anything.
+        return (int) Math.min(Integer.MAX_VALUE, 36L * digit + (long) INCARNATION_LENGTH * hex
+                + 3L * FrameCost.most(cost, 'A', 'Z') + 5L * cost.of('|') + cost.of('.'));
     }
     /** How many earlier incarnations of the peer are remembered, so that their stragglers are ignored. */
     static final int RETIRED = 8;

@@ -111,7 +111,8 @@ public final class StackAssembly {
         FrameCost cost = transport.frameCost();
         int reserve = reliable ? ReliableBehavior.maxOverhead(cost) : 0;
         int ascii = cost == null ? 1 : FrameCost.most(cost, ' ', '~');
-        int least = Math.max(FragmentOptions.MIN_FRAME_LENGTH + reserve, FragmentOptions.MIN_FRAME_LENGTH * ascii);
+        long least = Math.max(FragmentOptions.MIN_FRAME_LENGTH + (long) reserve,
+                (long) FragmentOptions.MIN_FRAME_LENGTH * ascii);
         if (limit != 0 && limit < least) {
             throw new IllegalStateException("transport " + transport.name() + ": maxFrameLength() " + limit
                     + " leaves no room for the fragment and reliable headers; it must be 0 or at least " + least);

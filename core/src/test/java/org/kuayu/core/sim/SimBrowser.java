@@ -34,6 +34,10 @@ import org.kuayu.core.platform.Cancellable;
  * {@code loadScript} of a URL with no {@link #script responder} fails, as a refused connection does.
  */
 public final class SimBrowser {
+    /** Chromium's limit on a frame's navigations and history changes (see {@link #limitNavigationRate}). */
+    public static final int NAVIGATIONS_PER_WINDOW = 200;
+    public static final int NAVIGATION_WINDOW_MILLIS = 10000;
+
     /** Most tasks {@link #runUntilIdle()} runs before it decides something reschedules itself forever. */
     public static final int MAX_TASKS = 1000000;
 
@@ -58,6 +62,8 @@ public final class SimBrowser {
     private boolean messageChannels = true;
     private boolean ancestorOrigins = true;
     private boolean hashChangeEvents = true;
+    private boolean navigationRateLimit = true;
+    private int throttledNavigations;
     private int loadDelayMillis;
 
     /** A browser with seed 1. */
@@ -203,6 +209,23 @@ public final class SimBrowser {
     public SimBrowser hashChangeEvents(boolean supported) {
         hashChangeEvents = supported;
         return this;
+    }
+
+    /**
+     * Whether a frame's navigations ({@code replaceLocation}) and history changes ({@code clearLocationHash}) are
+     * rate-limited as Chromium does (its {@code NavigationRateLimiter}): {@value #NAVIGATIONS_PER_WINDOW} per frame,
+     * and then nothing until {@value #NAVIGATION_WINDOW_MILLIS} ms after the window started; what is over is ignored
+     * silently but for one console warning. Default: true. Stricter than Chromium, which counts a cross-process
+     * frame's navigations and its own history changes apart: here both count against the frame.
+     */
+    public SimBrowser limitNavigationRate(boolean limited) {
+        navigationRateLimit = limited;
+        return this;
+    }
+
+    /** Navigations and history changes the rate limit ignored. */
+    public int throttledNavigations() {
+        return throttledNavigations;
     }
 
     /**
@@ -402,6 +425,16 @@ public final class SimBrowser {
 
     boolean hasMessageChannels() {
         return messageChannels;
+    }
+
+    boolean limitsNavigationRate() {
+        return navigationRateLimit;
+    }
+
+    void recordThrottled() {
+        if (throttledNavigations++ == 0) {
+            console.add("Throttling navigation to prevent the browser from hanging. See https://crbug.com/1038223.");
+        }
     }
 
     boolean hasHashChangeEvents() {

@@ -12,11 +12,33 @@ final class SimContext {
     private SimWindow current;
     private boolean discarded;
     private int navigation;
+    private int rateCount;
+    private long rateWindowStart;
 
     SimContext(SimBrowser browser, SimContext parent, SimFrame element) {
         this.browser = browser;
         this.parent = parent;
         this.element = element;
+        this.rateWindowStart = browser.now();
+    }
+
+    /**
+     * Chromium's {@code NavigationRateLimiter}, one per frame, which {@code location} navigations of the frame and
+     * {@code history.replaceState} in it both count against: the 201st call since the window started is ignored (with
+     * a console warning) unless 10 s have passed, which starts a new window. False: ignore the call.
+     */
+    boolean mayNavigate() {
+        if (!browser.limitsNavigationRate() || ++rateCount <= SimBrowser.NAVIGATIONS_PER_WINDOW) {
+            return true;
+        }
+        long now = browser.now();
+        if (now - rateWindowStart > SimBrowser.NAVIGATION_WINDOW_MILLIS) {
+            rateWindowStart = now;
+            rateCount = 1;
+            return true;
+        }
+        browser.recordThrottled();
+        return false;
     }
 
     SimWindow current() {

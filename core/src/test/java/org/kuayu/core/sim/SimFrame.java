@@ -93,7 +93,8 @@ public final class SimFrame implements FrameHandle {
      * {@inheritDoc}
      *
      * <p>In the simulation: the URL is recorded in {@link SimBrowser#navigations()} with its fragment as a browser
-     * keeps it; a frame still showing its initial {@code about:blank} always loads the URL.
+     * keeps it; a frame still showing its initial {@code about:blank} always loads the URL; beyond Chromium's rate
+     * limit the call is ignored, as there, though it returns true ({@link SimBrowser#limitNavigationRate}).
      */
     @Override
     public boolean replaceLocation(String url) {
@@ -103,6 +104,9 @@ public final class SimFrame implements FrameHandle {
         }
         String target = SimUrls.withBrowserFragment(owner.resolveUrl(url));
         owner.browser().recordNavigation(target);
+        if (!context.mayNavigate()) {
+            return true;
+        }
         if (!shown.isInitialBlank()
                 && SimUrls.withoutFragment(target).equals(SimUrls.withoutFragment(shown.url()))) {
             shown.navigateToFragment(target);

@@ -123,6 +123,31 @@ class SimLocationHashTest {
     }
 
     @Test
+    void aFramesNavigationsAndHistoryChangesAreRateLimitedAsInChromium() {
+        SimWindow host = browser.open(HOST + "/");
+        SimFrame frame = remoteFrame(host);
+        SimWindow remote = frame.contentWindow();
+        for (int i = 0; i < 199; i++) {
+            frame.replaceLocation(REMOTE_URL + "#" + i);
+        }
+        remote.clearLocationHash();
+        assertEquals("", remote.locationHash(), "the 200th call counts and passes");
+        frame.replaceLocation(REMOTE_URL + "#over");
+        assertEquals("", remote.locationHash(), "the 201st is ignored");
+        assertEquals(1, browser.throttledNavigations());
+        assertTrue(browser.console().get(0).startsWith("Throttling navigation"), browser.console().toString());
+
+        browser.advance(SimBrowser.NAVIGATION_WINDOW_MILLIS + 1);
+        frame.replaceLocation(REMOTE_URL + "#later");
+        assertEquals("later", remote.locationHash(), "a new window after 10 s");
+        browser.limitNavigationRate(false);
+        for (int i = 0; i < 300; i++) {
+            frame.replaceLocation(REMOTE_URL + "#" + i);
+        }
+        assertEquals(1, browser.throttledNavigations());
+    }
+
+    @Test
     void aFrameNoLongerThereCannotBeNavigated() {
         SimWindow host = browser.open(HOST + "/");
         SimFrame frame = remoteFrame(host);

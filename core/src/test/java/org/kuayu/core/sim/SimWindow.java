@@ -363,7 +363,7 @@ public final class SimWindow implements Platform {
 
     @Override
     public void clearLocationHash() {
-        if (alive) {
+        if (alive && url.indexOf('#') >= 0 && context.mayNavigate()) {
             url = SimUrls.withoutFragment(url);
         }
     }

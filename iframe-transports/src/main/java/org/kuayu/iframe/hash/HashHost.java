@@ -1,0 +1,123 @@
+package org.kuayu.iframe.hash;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.stack.TransportListener;
+import org.kuayu.core.stack.TransportSetup;
+import org.kuayu.core.wire.WireCodec;
+
+/**
+ * The host's half of {@link HashTransport}: it writes frames, each with its return address, into the remote frame's
+ * fragment, and takes the remote's frames from its mailbox, where proxy.html puts them.
+ *
+ * <p>It writes only once the remote frame has loaded (a fragment written into the initial blank document would load
+ * the remote page again), and passes every frame up as from the remote URL's origin: the only origin whose page
+ * learns the mailbox, which the per-channel secrets above then prove.
+ */
+final class HashHost implements HashTransport.End {
+    private final TransportSetup setup;
+    private final Platform platform;
+    private final DebugLog log;
+    private final String remoteOrigin;
+    private final String mailbox;
+    /** {@code <remote URL>#<mailbox>:<proxy URL>:}, to which each encoded frame is appended. */
+    private final String prefix;
+    private TransportListener listener;
+    private FrameHandle frame;
+    private boolean ownsFrame;
+    private HashWriter writer;
+    private Cancellable loadListener;
+    private Cancellable mailboxRegistration;
+    private boolean closed;
+
+    HashHost(TransportSetup setup, String remoteOrigin, String mailbox, String prefix) {
+        this.setup = setup;
+        this.platform = setup.platform();
+        this.log = setup.log();
+        this.remoteOrigin = remoteOrigin;
+        this.mailbox = mailbox;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public void open(TransportListener newListener) {
+        listener = newListener;
+        mailboxRegistration = platform.exposeMailbox(mailbox, new TextListener() {
+            @Override
+            public void onText(String text) {
+                receive(text);
+            }
+        });
+        ownsFrame = setup.frame() == null;
+        frame = ownsFrame ? platform.createFrame(setup.remoteUrl(), true) : setup.frame();
+        writer = new HashWriter(platform, log, new HashWriter.Target() {
+            @Override
+            public boolean navigate(String url) {
+                return frame.replaceLocation(url);
+            }
+        });
+        String shown = frame.documentOrigin();
+        if (shown != null && shown.isEmpty()) {
+            writer.hold();
+        }
+        loadListener = frame.onLoad(new Runnable() {
+            @Override
+            public void run() {
+                writer.resume();
+                listener.onRemoteLoaded();
+            }
+        });
+    }
+
+    private void receive(String text) {
+        if (closed) {
+            return;
+        }
+        if (!WireCodec.isKuayuFrame(text)) {
+            log.log("ignored a call of the location.hash mailbox that is not a Kuayu frame");
+            return;
+        }
+        listener.onFrame(text, remoteOrigin, null);
+    }
+
+    @Override
+    public void send(String text, String targetOrigin) {
+        if (closed) {
+            return;
+        }
+        if (!remoteOrigin.equals(targetOrigin)) {
+            log.log("dropped a frame for " + targetOrigin + ": the remote frame shows " + remoteOrigin);
+            return;
+        }
+        writer.write(prefix, HashCodec.encode(text, false));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (writer != null) {
+            writer.close();
+        }
+        if (loadListener != null) {
+            loadListener.cancel();
+        }
+        if (mailboxRegistration != null) {
+            mailboxRegistration.cancel();
+        }
+        if (ownsFrame && frame != null) {
+            final FrameHandle created = frame;
+            platform.schedule(HashTransport.FRAME_REMOVAL_DELAY_MILLIS, new Runnable() {
+                @Override
+                public void run() {
+                    created.remove();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.kuayu.iframe.hash;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.KuayuException;
+import org.kuayu.core.Origin;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.FrameHandle;
+import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.TransportListener;
+import org.kuayu.core.stack.TransportSetup;
+import org.kuayu.core.wire.WireCodec;
+
+/**
+ * The remote's half of {@link HashTransport}: it reads the frames the host writes into this page's fragment, and
+ * writes its own into the fragment of a hidden messenger frame showing the host's proxy page, created at the first
+ * frame and then navigated with fragment changes only.
+ *
+ * <p>The host's return address comes with every frame; until the first one came, what this page sends waits (at most
+ * {@value #MAX_WAITING} frames). A frame goes out only to a proxy of its target origin, as a browser delivers a
+ * {@code postMessage} only to its target origin.
+ */
+final class HashRemote implements HashTransport.End {
+    static final int MAX_WAITING = 16;
+
+    private final Platform platform;
+    private final DebugLog log;
+    private final HashWriter writer;
+    /** Frames sent before the host's address is known: {frame, target origin}. */
+    private final List<String[]> waiting = new ArrayList<String[]>();
+    private TransportListener listener;
+    private Cancellable hashListener;
+    private Cancellable poll;
+    private String lastHash = "";
+    private String proxyUrl;
+    private String proxyOrigin;
+    private String hostMailbox;
+    private FrameHandle messenger;
+    private String messengerPage;
+    private Cancellable messengerLoad;
+    private boolean closed;
+
+    HashRemote(TransportSetup setup) {
+        this.platform = setup.platform();
+        this.log = setup.log();
+        this.writer = new HashWriter(platform, log, new HashWriter.Target() {
+            @Override
+            public boolean navigate(String url) {
+                return navigateMessenger(url);
+            }
+        });
+    }
+
+    @Override
+    public void open(TransportListener newListener) {
+        listener = newListener;
+        if (platform.parent() == null) {
+            throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, "kuayu.accept(...) must run in a page"
+                    + " loaded in an iframe of the host page; this page has no parent window");
+        }
+        hashListener = platform.listenHashChange(new Runnable() {
+            @Override
+            public void run() {
+                read();
+            }
+        });
+        if (hashListener == null) {
+            schedulePoll();
+        }
+        read();
+    }
+
+    private void schedulePoll() {
+        poll = platform.schedule(HashTransport.POLL_MILLIS, new Runnable() {
+            @Override
+            public void run() {
+                read();
+                if (!closed) {
+                    schedulePoll();
+                }
+            }
+        });
+    }
+
+    /** Reads this page's fragment: a new host write is passed up, anything else left alone. */
+    private void read() {
+        String hash = platform.locationHash();
+        if (closed || hash.equals(lastHash) || !hash.startsWith(HashTransport.MAILBOX_PREFIX)) {
+            return;
+        }
+        lastHash = hash;
+        int first = hash.indexOf(':');
+        int second = first < 0 ? -1 : hash.indexOf(':', first + 1);
+        String mailbox = first < 0 ? "" : hash.substring(0, first);
+        String proxy = second < 0 ? null : HashCodec.decode(hash.substring(first + 1, second));
+        String frame = second < 0 ? null : HashCodec.decode(hash.substring(second + 1));
+        Origin origin = proxy == null || proxy.length() > HashTransport.MAX_PROXY_URL_LENGTH
+                || proxy.indexOf('#') >= 0 ? null : Origin.tryParse(proxy);
+        if (!isMailbox(mailbox) || origin == null || !origin.scheme().startsWith("http") || frame == null
+                || !WireCodec.isKuayuFrame(frame)) {
+            log.log("ignored a fragment that is not a host's frame (" + hash.length() + " characters)");
+            return;
+        }
+        if (!proxy.equals(proxyUrl) || !mailbox.equals(hostMailbox)) {
+            proxyUrl = proxy;
+            proxyOrigin = origin.toString();
+            hostMailbox = mailbox;
+            releaseWaiting();
+        }
+        listener.onFrame(frame, proxyOrigin, null);
+    }
+
+    private static boolean isMailbox(String name) {
+        if (name.length() != HashTransport.MAILBOX_LENGTH) {
+            return false;
+        }
+        for (int i = HashTransport.MAILBOX_PREFIX.length(); i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void releaseWaiting() {
+        List<String[]> ready = new ArrayList<String[]>(waiting);
+        waiting.clear();
+        for (String[] w : ready) {
+            send(w[0], w[1]);
+        }
+    }
+
+    @Override
+    public void send(String text, String targetOrigin) {
+        if (closed) {
+            return;
+        }
+        if (proxyOrigin == null) {
+            for (String[] w : waiting) {
+                if (w[0].equals(text) && w[1].equals(targetOrigin)) {
+                    return;
+                }
+            }
+            if (waiting.size() == MAX_WAITING) {
+                waiting.remove(0);
+            }
+            waiting.add(new String[] {text, targetOrigin});
+            log.log("held a frame back: no host has written to this page yet (the host writes first)");
+        } else if (!"*".equals(targetOrigin) && !targetOrigin.equals(proxyOrigin)) {
+            log.log("dropped a frame for " + targetOrigin + ": the host's proxy page is on " + proxyOrigin);
+        } else {
+            writer.write(proxyUrl + "#" + hostMailbox + ":", HashCodec.encode(text, false));
+        }
+    }
+
+    /** Writes into the messenger frame; a new frame, or another proxy page, loads first and holds the writer. */
+    private boolean navigateMessenger(String url) {
+        String page = url.substring(0, url.indexOf('#'));
+        if (messenger == null) {
+            messengerPage = page;
+            writer.hold();
+            messenger = platform.createFrame(url, true);
+            messengerLoad = messenger.onLoad(new Runnable() {
+                @Override
+                public void run() {
+                    writer.resume();
+                }
+            });
+            return true;
+        }
+        if (!page.equals(messengerPage)) {
+            messengerPage = page;
+            writer.hold();
+        }
+        return messenger.replaceLocation(url);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
+        waiting.clear();
+        if (hashListener != null) {
+            hashListener.cancel();
+        }
+        if (poll != null) {
+            poll.cancel();
+        }
+        if (messengerLoad != null) {
+            messengerLoad.cancel();
+        }
+        if (platform.locationHash().startsWith(HashTransport.MAILBOX_PREFIX)) {
+            platform.clearLocationHash();
+        }
+        if (messenger != null) {
+            final FrameHandle created = messenger;
+            platform.schedule(HashTransport.FRAME_REMOVAL_DELAY_MILLIS, new Runnable() {
+                @Override
+                public void run() {
+                    created.remove();
+                }
+            });
+        }
+    }
+}

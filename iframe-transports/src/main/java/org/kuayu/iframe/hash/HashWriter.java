@@ -1,0 +1,149 @@
+package org.kuayu.iframe.hash;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.Platform;
+
+/**
+ * Writes URLs into one frame, in order, at the pace a browser takes them: {@link HashTransport}'s queue for one
+ * direction. Each URL is a prefix ({@code <page>#<mailbox>:...:}) and an encoded frame, which starts with {@code k}.
+ *
+ * <ol>
+ * <li>Never two writes in one task, and at least {@value #GAP_MILLIS} ms apart: a fragment the reader has not read
+ * yet is replaced by the next one, and two navigations in one task give the reader only the second.</li>
+ * <li>At most {@value #WRITES_PER_WINDOW} writes in any {@value #WINDOW_MILLIS} ms: Chromium ignores a frame's
+ * navigations beyond 200 in 10 s (its {@code NavigationRateLimiter}, which warns in the console), and the frame's
+ * own loads count too.</li>
+ * <li>Two writes in a row always differ, so that each is a fragment change that fires {@code hashchange}, even for the
+ * same frame sent again: the frame's first character is written as {@code k} and {@code %6B} in turn, which decode
+ * alike. The reader need not clear its fragment (a {@code history.replaceState}, which Chromium counts against the
+ * same 200).</li>
+ * <li>A frame already waiting is not queued twice (a retransmission of a frame not yet written).</li>
+ * </ol>
+ * The owner {@link #hold holds} the writer while the frame cannot take a fragment (not loaded yet) and
+ * {@link #resume resumes} it.
+ */
+final class HashWriter {
+    static final int GAP_MILLIS = 4;
+    static final int WRITES_PER_WINDOW = 180;
+    static final int WINDOW_MILLIS = 10500;
+
+    /** Where the URLs go. */
+    interface Target {
+        /** Navigates the frame to {@code url}; false when it is gone. */
+        boolean navigate(String url);
+    }
+
+    private final Platform platform;
+    private final DebugLog log;
+    private final Target target;
+    private final List<String[]> queue = new ArrayList<String[]>();
+    /** The times of the latest writes, oldest first, at most {@link #WRITES_PER_WINDOW}. */
+    private final List<Double> recent = new ArrayList<Double>();
+    private boolean held;
+    private boolean escaped;
+    private Cancellable timer;
+    private boolean closed;
+
+    HashWriter(Platform platform, DebugLog log, Target target) {
+        this.platform = platform;
+        this.log = log;
+        this.target = target;
+    }
+
+    /** Queues {@code prefix + encodedFrame} and writes what the pace allows. */
+    void write(String prefix, String encodedFrame) {
+        if (closed) {
+            return;
+        }
+        for (String[] waiting : queue) {
+            if (waiting[0].equals(prefix) && waiting[1].equals(encodedFrame)) {
+                return;
+            }
+        }
+        queue.add(new String[] {prefix, encodedFrame});
+        flush();
+    }
+
+    /** The frame cannot take a fragment now (loading): writes wait for {@link #resume()}. */
+    void hold() {
+        held = true;
+    }
+
+    void resume() {
+        held = false;
+        flush();
+    }
+
+    /** URLs waiting (for tests and leak checks). */
+    int waitingCount() {
+        return queue.size();
+    }
+
+    /** Stops for good; the newest URL waiting, the frame a closing channel sent last, is written now if it can be. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cancelTimer();
+        if (!held && !queue.isEmpty() && withinLimit()) {
+            navigate(queue.get(queue.size() - 1));
+        }
+        queue.clear();
+    }
+
+    /** True when one more write stays within {@link #WRITES_PER_WINDOW} per {@link #WINDOW_MILLIS}. */
+    private boolean withinLimit() {
+        double now = platform.now();
+        while (!recent.isEmpty() && recent.get(0).doubleValue() <= now - WINDOW_MILLIS) {
+            recent.remove(0);
+        }
+        return recent.size() < WRITES_PER_WINDOW;
+    }
+
+    private void flush() {
+        if (closed || held || timer != null || queue.isEmpty()) {
+            return;
+        }
+        if (!withinLimit()) {
+            double now = platform.now();
+            int wait = (int) Math.ceil(recent.get(0).doubleValue() + WINDOW_MILLIS - now);
+            log.log("location.hash: " + WRITES_PER_WINDOW + " writes in " + WINDOW_MILLIS + " ms, the most a"
+                    + " browser takes; the next of " + queue.size() + " waits " + wait + " ms");
+            pause(wait);
+            return;
+        }
+        navigate(queue.remove(0));
+        pause(GAP_MILLIS);
+    }
+
+    private void navigate(String[] entry) {
+        recent.add(Double.valueOf(platform.now()));
+        escaped = !escaped;
+        String frame = escaped ? "%6B" + entry[1].substring(1) : entry[1];
+        if (!target.navigate(platform.join(entry[0], frame))) {
+            log.log("location.hash: dropped a frame, its target frame is gone");
+        }
+    }
+
+    private void pause(int millis) {
+        timer = platform.schedule(millis, new Runnable() {
+            @Override
+            public void run() {
+                timer = null;
+                flush();
+            }
+        });
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.kuayu.iframe;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import org.kuayu.core.platform.WindowHandle;
+import org.kuayu.core.sim.PageScript;
+import org.kuayu.core.sim.SimWindow;
+
+/**
+ * {@code proxy.html} of the kuayu folder in the simulated browser: what {@code proxy.js} does, written again from its
+ * comment (not from Kuayu's Java), so that the transports meet an independent reader. The fragment
+ * {@code #<mailbox>:<frame percent-encoded>} is read at load and at each change ({@code hashchange}, or every 25 ms
+ * without it); a frame that starts with {@code kuayu} goes to the mailbox of the nearest ancestor this page may script
+ * that has it. (proxy.js also reads window.name, which the simulated browser does not have yet.)
+ *
+ * <pre>{@code
+ * browser.page("http://host.test/kuayu/proxy.html", new SimProxyPage());
+ * }</pre>
+ */
+public final class SimProxyPage implements PageScript {
+    private int deliveries;
+
+    /** Frames handed to a mailbox, by every page this script ran in. */
+    public int deliveries() {
+        return deliveries;
+    }
+
+    @Override
+    public void run(SimWindow page) {
+        String[] last = {""};
+        Runnable read = () -> {
+            String hash = page.locationHash();
+            if (!hash.equals(last[0]) && hash.startsWith("__kuayu_")) {
+                last[0] = hash;
+                deliver(page, hash);
+            }
+        };
+        if (page.listenHashChange(read) == null) {
+            poll(page, read);
+        }
+        read.run();
+    }
+
+    private static void poll(SimWindow page, Runnable read) {
+        page.schedule(25, () -> {
+            read.run();
+            poll(page, read);
+        });
+    }
+
+    private void deliver(SimWindow page, String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0 || !text.substring(0, colon).matches("__kuayu_[a-z]+_[0-9a-f]{32}")) {
+            return;
+        }
+        String frame = decodeUriComponent(text.substring(colon + 1));
+        if (frame == null || !frame.startsWith("kuayu")) {
+            return;
+        }
+        for (int up = 1; up <= 16; up++) {
+            WindowHandle ancestor = page.ancestor(up);
+            if (ancestor == null) {
+                return;
+            }
+            if (ancestor.callMailbox(text.substring(0, colon), frame)) {
+                deliveries++;
+                return;
+            }
+        }
+    }
+
+    /** JavaScript's {@code decodeURIComponent}: null where it throws a {@code URIError}. */
+    public static String decodeUriComponent(String text) {
+        StringBuilder out = new StringBuilder();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+                        || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+                continue;
+            }
+            if (!flush(bytes, out)) {
+                return null;
+            }
+            out.append(c);
+        }
+        return flush(bytes, out) ? out.toString() : null;
+    }
+
+    private static boolean flush(ByteArrayOutputStream bytes, StringBuilder out) {
+        if (bytes.size() == 0) {
+            return true;
+        }
+        try {
+            out.append(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        bytes.reset();
+        return true;
+    }
+}

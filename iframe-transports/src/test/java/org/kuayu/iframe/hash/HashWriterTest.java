@@ -1,0 +1,74 @@
+package org.kuayu.iframe.hash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.sim.SimBrowser;
+import org.kuayu.core.sim.SimWindow;
+
+/** The pace of {@link HashWriter}, on the simulated browser's virtual clock. */
+class HashWriterTest {
+    private final SimBrowser browser = new SimBrowser(4);
+    private final SimWindow page = browser.open("http://host.test/");
+    private final List<String> urls = new ArrayList<String>();
+    private final List<Long> times = new ArrayList<Long>();
+    private final List<String> lines = new ArrayList<String>();
+    private final HashWriter writer = new HashWriter(page, DebugLog.to(lines::add, ""), url -> {
+        urls.add(url);
+        times.add(browser.now());
+        return true;
+    });
+
+    @Test
+    void oneWriteAtOnceThenOneEveryGapAndEachDiffersFromTheOneBefore() {
+        writer.write("p#", "kuayu1|a");
+        writer.write("p#", "kuayu1|a");
+        writer.write("p#", "kuayu1|b");
+        writer.write("p#", "kuayu1|a");
+        assertEquals(List.of("p#%6Buayu1|a"), urls, "the first at once");
+        browser.runUntilIdle();
+        assertEquals(List.of("p#%6Buayu1|a", "p#kuayu1|a", "p#%6Buayu1|b"), urls,
+                "in order; a copy of a frame still waiting is dropped");
+        assertEquals(List.of(0L, (long) HashWriter.GAP_MILLIS, 2L * HashWriter.GAP_MILLIS), times);
+        writer.write("p#", "kuayu1|a");
+        assertEquals("p#kuayu1|a", urls.get(3), "the same frame again is still a change");
+    }
+
+    @Test
+    void neverMoreWritesInAWindowThanABrowserTakes() {
+        for (int i = 0; i < 400; i++) {
+            writer.write("p#", "kuayu1|" + i);
+        }
+        browser.runUntilIdle();
+        assertEquals(400, urls.size());
+        for (int i = HashWriter.WRITES_PER_WINDOW; i < times.size(); i++) {
+            long span = times.get(i) - times.get(i - HashWriter.WRITES_PER_WINDOW);
+            assertTrue(span >= HashWriter.WINDOW_MILLIS, "writes " + (i - HashWriter.WRITES_PER_WINDOW) + " to " + i
+                    + " within " + span + " ms");
+        }
+        assertTrue(lines.get(0).contains("180 writes in 10500 ms"), lines.toString());
+    }
+
+    @Test
+    void aHeldWriterWaitsAndClosingWritesTheNewestFrameAtOnce() {
+        writer.hold();
+        writer.write("p#", "kuayu1|a");
+        browser.runUntilIdle();
+        assertTrue(urls.isEmpty());
+        writer.resume();
+        assertEquals(1, urls.size());
+        writer.write("p#", "kuayu1|b");
+        writer.write("p#", "kuayu1|CLS");
+        writer.close();
+        assertEquals(List.of("p#%6Buayu1|a", "p#kuayu1|CLS"), urls, "a closing channel's last frame goes first");
+        writer.write("p#", "kuayu1|c");
+        browser.runUntilIdle();
+        assertEquals(2, urls.size());
+        assertEquals(0, browser.pendingTimerCount());
+    }
+}
