@@ -21,7 +21,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 export interface ChannelOptions {
   /** "auto" (default) or a transport to force. */
-  transport?: "auto" | "postMessage" | "domain";
+  transport?: "auto" | "postMessage" | "domain" | "hash";
   /** Milliseconds for the handshake and for each request; default 10000. */
   timeout?: number;
   /** The channel is ready; called again after the remote page reloaded and the channel re-opened. */
@@ -43,6 +43,11 @@ export interface ConnectOptions extends ChannelOptions {
   remote?: string;
   /** An existing iframe to use instead. */
   frame?: HTMLIFrameElement;
+  /**
+   * URL of proxy.html (of the kuayu folder) on this page's own origin, for transport "hash". Default: the proxy.html
+   * next to kuayu.js / kuayu.mjs (kuayu-gwt.js: next to the script named kuayu-gwt.js).
+   */
+  proxy?: string;
 }
 
 export interface AcceptOptions extends ChannelOptions {

@@ -36,4 +36,10 @@ public interface FacadeHooks {
 
     /** The user's {@code debug} function as a sink, or null when {@code debug} is not a function. */
     DebugLog.Sink debugFunction();
+
+    /**
+     * The absolute URL of the bundle's own script file ({@code kuayu.js}, {@code kuayu.mjs}, {@code kuayu-gwt.js}),
+     * or null when the binding cannot tell: the default {@code proxy} is the {@code proxy.html} next to it.
+     */
+    String scriptUrl();
 }

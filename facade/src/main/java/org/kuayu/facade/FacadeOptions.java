@@ -6,9 +6,11 @@ import org.kuayu.core.ConnectOptions;
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
+import org.kuayu.core.Origin;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.iframe.domain.DomainTransport;
+import org.kuayu.iframe.hash.HashTransport;
 import org.kuayu.postmessage.PostMessageTransport;
 
 /**
@@ -23,7 +25,7 @@ import org.kuayu.postmessage.PostMessageTransport;
 public final class FacadeOptions {
     static final String[] COMMON = {"transport", "timeout", "onReady", "onMessage", "onRequest", "onClose",
         "onError", "debug"};
-    static final String[] CONNECT = {"remote", "frame"};
+    static final String[] CONNECT = {"remote", "frame", "proxy"};
     static final String[] ACCEPT = {"allowedOrigins", "allowAnyOrigin"};
     private static final String[] CALLBACKS = {"onReady", "onMessage", "onRequest", "onClose", "onError"};
 
@@ -51,8 +53,43 @@ public final class FacadeOptions {
             }
             b.frame(frame);
         }
-        common(platform, o, b, hooks, channel);
+        String transport = common(platform, o, b, hooks, channel);
+        String type = o.typeOf("proxy");
+        if (!JsObjectView.UNDEFINED.equals(type)) {
+            if (!"string".equals(type) || o.string("proxy").isEmpty()) {
+                throw invalid("proxy must be the URL of proxy.html (of the kuayu folder) on this page's own origin");
+            }
+            b.proxy(o.string("proxy"));
+        } else if (HashTransport.NAME.equals(transport)) {
+            b.proxy(defaultProxy(platform, hooks.scriptUrl()));
+        }
         return b.build();
+    }
+
+    /**
+     * {@code proxy.html} next to the bundle's script, for transports that need the helper page: INVALID_ARGUMENT
+     * saying to give {@code proxy} when the script's URL is unknown or of another origin (a CDN).
+     */
+    static String defaultProxy(Platform platform, String scriptUrl) {
+        String fix = ": copy the kuayu folder (proxy.html, proxy.js) to this site and give its URL as proxy";
+        if (scriptUrl == null) {
+            throw invalid("transport \"hash\" needs proxy, the URL of proxy.html on this page's own origin (this"
+                    + " bundle cannot tell where it was loaded from, as kuayu-gwt.js renamed or bundled)" + fix);
+        }
+        Origin script = Origin.tryParse(scriptUrl);
+        if (script == null || !script.equals(Origin.tryParse(platform.selfOrigin()))) {
+            throw invalid("transport \"hash\" needs proxy.html on this page's own origin " + platform.selfOrigin()
+                    + ", but the bundle came from " + scriptUrl + fix);
+        }
+        int end = scriptUrl.length();
+        for (int i = 0; i < scriptUrl.length(); i++) {
+            char c = scriptUrl.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        return scriptUrl.substring(0, scriptUrl.lastIndexOf('/', end - 1) + 1) + "proxy.html";
     }
 
     /** The options of {@code kuayu.accept(o)}; {@code o} is null when the argument is not an object. */
@@ -112,18 +149,21 @@ public final class FacadeOptions {
         }
     }
 
-    private static <B extends ChannelOptions.Builder<B>> void common(Platform platform, JsObjectView o, B b,
+    /** The options both share; returns the transport's name ({@code "auto"} when not given). */
+    private static <B extends ChannelOptions.Builder<B>> String common(Platform platform, JsObjectView o, B b,
             FacadeHooks hooks, FacadeChannel channel) {
         String transport = o.typeOf("transport");
         String name = "auto";
         if (!JsObjectView.UNDEFINED.equals(transport)) {
             name = "string".equals(transport) ? o.string("transport") : "";
-            if (!"auto".equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)) {
-                throw invalid("transport must be \"auto\", \"postMessage\" or \"domain\"");
+            if (!"auto".equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)
+                    && !HashTransport.NAME.equals(name)) {
+                throw invalid("transport must be \"auto\", \"postMessage\", \"domain\" or \"hash\"");
             }
         }
         // "auto" is postMessage until the transports that need the others' fallback exist (issue 5).
-        b.transport(DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY : PostMessageTransport.FACTORY);
+        b.transport(DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY
+                : HashTransport.NAME.equals(name) ? HashTransport.FACTORY : PostMessageTransport.FACTORY);
         // The binding made every payload with JSON.stringify: checking it again would only cost time.
         b.trustPayloadJson();
         if (!JsObjectView.UNDEFINED.equals(o.typeOf("timeout"))) {
@@ -136,6 +176,7 @@ public final class FacadeOptions {
         channel.setDebug(debug);
         b.listener(channel.listener(hooks));
         b.requestHandler(hooks.requestHandler());
+        return name;
     }
 
     /** A whole number of milliseconds from 1 to 2^31-1, or INVALID_ARGUMENT naming {@code key}. */

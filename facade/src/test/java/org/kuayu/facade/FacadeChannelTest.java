@@ -54,8 +54,14 @@ class FacadeChannelTest {
                 new Object[] {MapView.of("remote", ""), "remote must be the remote page's URL as a string"},
                 new Object[] {MapView.of("frame", "iframe"), "frame must be an <iframe> element"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "onReady", "yes"), "onReady must be a function"},
+                new Object[] {MapView.of("remote", REMOTE_URL, "transport", "pigeon"),
+                    "transport must be \"auto\", \"postMessage\", \"domain\" or \"hash\""},
+                new Object[] {MapView.of("remote", REMOTE_URL, "proxy", 1.0), "proxy must be the URL of proxy.html"},
+                new Object[] {MapView.of("remote", REMOTE_URL, "proxy", ""), "proxy must be the URL of proxy.html"},
+                new Object[] {MapView.of("remote", REMOTE_URL, "proxy", "http://remote.test/kuayu/proxy.html"),
+                    "must be on this page's own origin http://host.test"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "transport", "hash"),
-                    "transport must be \"auto\", \"postMessage\" or \"domain\""},
+                    "transport \"hash\" needs proxy, the URL of proxy.html"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "timeout", 0.0), "timeout must be a whole number"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "timeout", 1.5), "timeout must be a whole number"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "timeout", "100"), "timeout must be a whole number"},
@@ -123,6 +129,26 @@ class FacadeChannelTest {
         assertEquals("closed", remoteHooks.events.get(remoteHooks.events.size() - 1));
         KuayuException closed = assertThrows(KuayuException.class, () -> channel.send("1"));
         assertEquals(ErrorCode.CLOSED, closed.code());
+    }
+
+    @Test
+    void theHashTransportFindsProxyHtmlNextToTheBundleUnlessGivenOne() {
+        RecordingHooks hooks = new RecordingHooks();
+        hooks.scriptUrl = "http://host.test/static/kuayu/kuayu.js?v=1#x";
+        FacadeChannel.connect(host, MapView.of("options", MapView.of("remote", REMOTE_URL, "transport", "hash")),
+                hooks);
+        FacadeChannel.connect(host, MapView.of("options", MapView.of("remote", REMOTE_URL, "transport", "hash",
+                "proxy", "/elsewhere/proxy.html")), hooks);
+        browser.advance(100);
+        String writes = String.join("\n", browser.navigations());
+        assertTrue(writes.contains(":http%3A//host.test/static/kuayu/proxy.html:"), writes);
+        assertTrue(writes.contains(":http%3A//host.test/elsewhere/proxy.html:"), writes);
+
+        hooks.scriptUrl = "https://cdn.test/kuayu/kuayu.js";
+        KuayuException cdn = assertThrows(KuayuException.class, () -> FacadeChannel.connect(host, MapView.of(
+                "options", MapView.of("remote", REMOTE_URL, "transport", "hash")), hooks));
+        assertTrue(cdn.getMessage().contains("but the bundle came from https://cdn.test/kuayu/kuayu.js"),
+                cdn.getMessage());
     }
 
     @Test

@@ -11,6 +11,7 @@ final class RecordingHooks implements FacadeHooks {
     final List<String> events = new ArrayList<String>();
     final List<String> debugLines = new ArrayList<String>();
     RequestHandler handler;
+    String scriptUrl;
 
     @Override
     public void ready() {
@@ -41,5 +42,10 @@ final class RecordingHooks implements FacadeHooks {
     @Override
     public DebugLog.Sink debugFunction() {
         return debugLines::add;
+    }
+
+    @Override
+    public String scriptUrl() {
+        return scriptUrl;
     }
 }

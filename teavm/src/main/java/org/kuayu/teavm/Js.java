@@ -8,6 +8,13 @@ final class Js {
     private Js() {
     }
 
+    /**
+     * The URL kuayu.js or kuayu.mjs was loaded from, or null: {@code BundleWriter} passes it into the bundle's
+     * wrapper function as {@code __kuayuScriptUrl} ({@code document.currentScript.src}, {@code import.meta.url}).
+     */
+    @JSBody(script = "return typeof __kuayuScriptUrl === 'string' && __kuayuScriptUrl ? __kuayuScriptUrl : null;")
+    static native String scriptUrl();
+
     @JSBody(params = {"o"}, script = "return o === undefined;")
     static native boolean isUndefined(JSObject o);
 

@@ -82,4 +82,9 @@ final class TeaVmHooks implements FacadeHooks {
             }
         };
     }
+
+    @Override
+    public String scriptUrl() {
+        return Js.scriptUrl();
+    }
 }

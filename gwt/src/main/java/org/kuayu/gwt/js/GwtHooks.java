@@ -84,4 +84,9 @@ final class GwtHooks implements FacadeHooks {
             }
         };
     }
+
+    @Override
+    public String scriptUrl() {
+        return GwtJs.scriptUrl();
+    }
 }

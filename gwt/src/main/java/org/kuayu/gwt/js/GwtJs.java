@@ -28,6 +28,20 @@ final class GwtJs {
         return {url: url, options: options, onSuccess: onSuccess, onError: onError};
     }-*/;
 
+    /**
+     * The URL of the page's last {@code <script>} whose file is {@code kuayu-gwt.js}, or null. By the time a page calls
+     * {@code kuayu.connect} the bundle's own {@code currentScript} is gone, and GWT learns its module base only at
+     * {@code DOMContentLoaded}: the file's name is what is left. A renamed or bundled copy needs the proxy option.
+     */
+    static native String scriptUrl() /*-{
+        var scripts = $doc.getElementsByTagName('script');
+        for (var i = scripts.length - 1; i >= 0; i--) {
+            var src = scripts[i].src;
+            if (src && /\/kuayu-gwt\.js(?:[?#]|$)/.test(src)) return src;
+        }
+        return null;
+    }-*/;
+
     static native boolean isUndefined(Object o) /*-{
         return o === undefined;
     }-*/;

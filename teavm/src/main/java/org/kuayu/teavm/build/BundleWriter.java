@@ -14,7 +14,9 @@ import org.kuayu.core.Kuayu;
  *
  * <p>TeaVM with module type NONE emits {@code var connect, accept, jsonp, version; (function(){ ... })();}. Wrapping that
  * in one more function keeps those names out of the page's globals and exposes a single frozen {@code kuayu}
- * object; the ES module is the same wrapper with {@code export}s. One TeaVM compile serves both files.
+ * object; the ES module is the same wrapper with {@code export}s. One TeaVM compile serves both files. The wrapper's
+ * parameter {@code __kuayuScriptUrl} is the bundle's own URL, taken while it runs ({@code document.currentScript.src}
+ * in kuayu.js, {@code import.meta.url} in kuayu.mjs): the default {@code proxy} is the proxy.html next to it.
  *
  * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, proxy.js, ...), output folder.
  * The version written into the files is {@link Kuayu#VERSION}, the one {@code kuayu.version} reports.
@@ -32,11 +34,12 @@ public final class BundleWriter {
         Path out = Paths.get(args[2]);
         Files.createDirectories(out);
         String banner = "/*! Kuayu " + version + " | cross-domain messaging for the browser | API: docs/js-api.md */\n";
-        String body = "(function () {\n" + compiled.trim() + "\nreturn Object.freeze({version: version(),"
-                + " connect: connect, accept: accept, jsonp: jsonp});\n})()";
-        write(out.resolve("kuayu.js"), banner + "var kuayu = " + body + ";\n");
-        write(out.resolve("kuayu.mjs"), banner + "const kuayu = " + body + ";\nexport default kuayu;\n"
-                + "export const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept,"
+        String body = "(function (__kuayuScriptUrl) {\n" + compiled.trim() + "\nreturn Object.freeze({version: version(),"
+                + " connect: connect, accept: accept, jsonp: jsonp});\n})";
+        write(out.resolve("kuayu.js"), banner + "var kuayu = " + body + "(typeof document !== 'undefined'"
+                + " && document.currentScript ? document.currentScript.src : null);\n");
+        write(out.resolve("kuayu.mjs"), banner + "const kuayu = " + body + "(import.meta.url);\n"
+                + "export default kuayu;\nexport const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept,"
                 + " jsonp = kuayu.jsonp;\n");
         try (Stream<Path> files = Files.list(Paths.get(args[1]))) {
             for (Path p : (Iterable<Path>) files::iterator) {
