@@ -76,9 +76,12 @@
   }
 
   function readHash() {
-    var hash;
+    var hash, href, at;
     try {
-      hash = String(window.location.hash || '');
+      // The fragment of href, as written: HtmlUnit's location.hash decodes some escapes.
+      href = String(window.location.href);
+      at = href.indexOf('#');
+      hash = at < 0 ? '' : href.substring(at);
       if (hash === lastHash || hash.substring(0, 9) !== '#__kuayu_') {
         return;
       }

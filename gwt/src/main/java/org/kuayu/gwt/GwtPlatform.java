@@ -279,10 +279,13 @@ public final class GwtPlatform implements Platform {
         };
     }
 
-    // location.hash, not href: HtmlUnit keeps the old fragment in href after replaceState.
+    // The fragment of href: HtmlUnit's location.hash decodes some escapes (%3A, %6B). Its href keeps the fragment
+    // that replaceState removed, though, while location.hash is empty then, as everywhere without a fragment.
     private static native String locationHashJs() /*-{
-        var h = String($wnd.location.hash || '');
-        return h.charAt(0) === '#' ? h.substring(1) : h;
+        var l = $wnd.location;
+        if (!l.hash) return '';
+        var h = String(l.href), i = h.indexOf('#');
+        return i < 0 ? '' : h.substring(i + 1);
     }-*/;
 
     // The absolute URL, not pathname + search, which a <base> element would resolve elsewhere.

@@ -272,8 +272,10 @@ public final class TeaVmPlatform implements Platform {
         };
     }
 
-    // location.hash, not href: HtmlUnit keeps the old fragment in href after replaceState.
-    @JSBody(script = "var h = String(window.location.hash || ''); return h.charAt(0) === '#' ? h.substring(1) : h;")
+    // The fragment of href: HtmlUnit's location.hash decodes some escapes (%3A, %6B). Its href keeps the fragment
+    // that replaceState removed, though, while location.hash is empty then, as everywhere without a fragment.
+    @JSBody(script = "var l = window.location; if (!l.hash) return ''; var h = String(l.href), i = h.indexOf('#');"
+            + " return i < 0 ? '' : h.substring(i + 1);")
     private static native String locationHashJs();
 
     // The absolute URL, not pathname + search, which a <base> element would resolve elsewhere.

@@ -59,8 +59,10 @@ import org.kuayu.core.wire.MessageKind;
  * frame never sent, and a wire frame that is not sequenced are dropped with a debug line.</li>
  * </ol>
  *
- * <p>Instructions for the transport ({@code *_PATH}, {@code ABANDON}) pass down at once, unsequenced. Nothing from
- * above resets this layer: {@code DROP_PATH} comes on every handshake {@code ACK}, the first included, and
+ * <p>Instructions for the transport ({@code *_PATH}, {@code ABANDON}) pass down at once, unsequenced. When this page
+ * closes the channel (the local {@code CLOSED} coming up), the frame sent last, its {@code CLS}, goes at once whatever
+ * the window, numbered after those in flight; frames still waiting for room are dropped, as the stack stops right
+ * after. Nothing from above resets this layer: {@code DROP_PATH} comes on every handshake {@code ACK}, the first included, and
  * {@code RESET}/{@code CLOSED} travel up from the handshake, never through here; the incarnation is the one signal.
  * It sits under {@link FragmentBehavior} (see there why) and below any origin or secret check: it trusts its
  * transport to bring frames of its one peer window only.
@@ -146,6 +148,11 @@ public final class ReliableBehavior extends BaseBehavior {
         } else if (m.kind().isWire()) {
             log.log("ignored an unsequenced " + m.kind() + ": this transport's frames are all sequenced");
         } else {
+            if (m.kind() == MessageKind.CLOSED && !closed) {
+                // The channel closes this page's side (a local CLOSED comes up from the bottom) and the stack stops
+                // right after: its CLS cannot wait for room in the window.
+                sender.closing(link);
+            }
             link.up(m);
         }
     }

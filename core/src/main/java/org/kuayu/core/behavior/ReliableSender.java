@@ -75,6 +75,21 @@ final class ReliableSender {
         pump(link);
     }
 
+    /**
+     * This page closes the channel and the stack stops right after: the newest frame waiting (the channel's
+     * {@code CLS}) is sent now whatever the window, numbered after those in flight; the others would never go.
+     */
+    void closing(Link link) {
+        Message last = waiting.pollLast();
+        waiting.clear();
+        if (last != null && nextSeq <= ReliableBehavior.MAX_SEQ) {
+            InFlight f = new InFlight(nextSeq, last);
+            nextSeq++;
+            inFlight.add(f);
+            transmit(f, platform.now(), link);
+        }
+    }
+
     /** The peer is a new page: everything addressed to the old one is dropped and numbering starts again. */
     void restart() {
         stop();

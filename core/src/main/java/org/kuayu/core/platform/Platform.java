@@ -107,10 +107,11 @@ public interface Platform {
     Cancellable exposeMailbox(String name, TextListener receiver);
 
     /**
-     * This page's URL fragment ({@code location.hash}) without its leading {@code #}; empty when the URL has none.
-     * Browsers give it as the URL holds it: what a writer percent-encoded stays encoded, and characters outside the
-     * URL's fragment set (space, {@code "}, non-ASCII, and in some browsers {@code | { } [ ]}) come percent-encoded as
-     * UTF-8 even when the writer left them raw. Callers decode it themselves.
+     * This page's URL fragment without its leading {@code #}; empty when the URL has none. It is given as the URL
+     * holds it (the fragment of {@code location.href}; HtmlUnit's {@code location.hash} decodes some escapes): what a
+     * writer percent-encoded stays encoded, and characters outside the URL's fragment set (space, {@code "},
+     * non-ASCII, and in some browsers {@code | { } [ ]}) come percent-encoded as UTF-8 even when the writer left them
+     * raw. Callers decode it themselves.
      */
     String locationHash();
 

@@ -345,6 +345,22 @@ class ReliableBehaviorTest extends BehaviorFixture {
     }
 
     @Test
+    void aClosingChannelsLastFrameGoesAtOnceWhateverTheWindow() {
+        ReliableBehavior r = reliable(1);
+        r.down(data("1"), link);
+        r.down(data("2"), link);
+        r.down(new Message(MessageKind.CLOSE, CHANNEL, 0, "").withOrigin(REMOTE), link);
+        assertEquals(1, downs(MessageKind.SEQUENCED).size(), "the window holds the others back");
+
+        r.up(Message.local(MessageKind.CLOSED, "local"), link);
+        List<Message> sent = downs(MessageKind.SEQUENCED);
+        assertEquals(2, sent.size());
+        assertEquals(2, sent.get(1).number(), "numbered right after the frame in flight");
+        assertTrue(sent.get(1).body().contains("|CLS|0|"), sent.get(1).body());
+        assertEquals(MessageKind.CLOSED, link.lastUp().kind(), "the close goes on up");
+    }
+
+    @Test
     void theReserveCountedByATransportsCostBoundsTheLongestHeader() {
         assertEquals(ReliableBehavior.MAX_OVERHEAD, ReliableBehavior.maxOverhead(null));
         // Five bars and a dot cost 3 each when percent-encoded; digits, hex and capitals 1.

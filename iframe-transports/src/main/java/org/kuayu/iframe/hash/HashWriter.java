@@ -83,17 +83,30 @@ final class HashWriter {
         return queue.size();
     }
 
-    /** Stops for good; the newest URL waiting, the frame a closing channel sent last, is written now if it can be. */
+    /**
+     * Stops for good. The newest URL waiting, the frame a closing channel sent last, is still written: now, or
+     * {@value #GAP_MILLIS} ms after the write before it if that was just now (it would replace that one unread).
+     */
     void close() {
         if (closed) {
             return;
         }
         closed = true;
-        cancelTimer();
-        if (!held && !queue.isEmpty() && withinLimit()) {
-            navigate(queue.get(queue.size() - 1));
-        }
+        final String[] last = held || queue.isEmpty() || !withinLimit() ? null : queue.get(queue.size() - 1);
         queue.clear();
+        boolean justWrote = timer != null;
+        cancelTimer();
+        if (last != null && !justWrote) {
+            navigate(last);
+        } else if (last != null) {
+            timer = platform.schedule(GAP_MILLIS, new Runnable() {
+                @Override
+                public void run() {
+                    timer = null;
+                    navigate(last);
+                }
+            });
+        }
     }
 
     /** True when one more write stays within {@link #WRITES_PER_WINDOW} per {@link #WINDOW_MILLIS}. */

@@ -172,6 +172,17 @@ class HashTransportTest {
     }
 
     @Test
+    void closingRightAfterSendingStillReachesTheRemote() {
+        SimWindow host = host();
+        CrossDomainChannel channel = connect(host);
+        assertTrue(browser.runUntil(channel::isReady, 10000), why(host));
+        channel.send("\"last words\"");
+        channel.close();
+        assertTrue(browser.runUntil(remoteEvents::isClosed, 5000), why(host));
+        assertEquals(List.of("\"last words\""), remoteEvents.messages());
+    }
+
+    @Test
     void theRemoteClosingIsHeardAndReleasesItsSide() {
         SimWindow host = host();
         CrossDomainChannel channel = connect(host);
