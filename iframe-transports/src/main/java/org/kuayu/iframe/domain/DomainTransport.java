@@ -159,6 +159,11 @@ public final class DomainTransport implements Transport {
         if (host) {
             ownsFrame = setup.frame() == null;
             frame = ownsFrame ? platform.createFrame(setup.remoteUrl(), true) : setup.frame();
+            if (!ownsFrame && frame.documentOrigin() == null) {
+                // A given frame may hold its page already, loaded before this channel could hear the load: a
+                // document this page cannot script counts as loaded now, so that it too is given up on in time.
+                loadedAt = platform.now();
+            }
             loadListener = frame.onLoad(new Runnable() {
                 @Override
                 public void run() {
