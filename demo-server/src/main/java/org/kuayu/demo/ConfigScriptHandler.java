@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
  *
  * <pre>{@code
  * window.KUAYU_DEMO = {"domain1": "http://www.domain1.localhost:8081", "domain2": "...", "domain3": "...",
- *     "domain": "http://www.domain.localhost:8083", "child": "http://child.domain.localhost:8084",
+ *     "domain": "http://www.domain.localhost:8085", "child": "http://child.domain.localhost:8086",
  *     "self": "domain1"};
  * }</pre>
  *

@@ -24,10 +24,10 @@ public enum Site {
      * The host of the document.domain pair. Its responses carry {@code Origin-Agent-Cluster: ?0}
      * ({@link OriginAgentClusterHandler}).
      */
-    DOMAIN_WWW("domain", "www.domain.localhost", 8083,
+    DOMAIN_WWW("domain", "www.domain.localhost", 8085,
         "the document.domain host (its answers carry Origin-Agent-Cluster: ?0)"),
     /** The remote of the document.domain pair, a sibling subdomain of {@link #DOMAIN_WWW}; same header. */
-    DOMAIN_CHILD("child", "child.domain.localhost", 8084,
+    DOMAIN_CHILD("child", "child.domain.localhost", 8086,
         "the document.domain remote, a sibling subdomain of the host (same header)");
 
     private final String siteName;
