@@ -14,10 +14,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers {@code /config.js} with the actual base URLs of all demo sites, so that pages work on any ports:
+ * Answers {@code /config.js} with the actual base URLs of all demo sites, keyed by {@link Site#siteName()}, so that
+ * pages work on any ports:
  *
  * <pre>{@code
  * window.KUAYU_DEMO = {"domain1": "http://www.domain1.localhost:8081", "domain2": "...", "domain3": "...",
+ *     "domain": "http://www.domain.localhost:8085", "child": "http://child.domain.localhost:8086",
  *     "self": "domain1"};
  * }</pre>
  *

@@ -28,8 +28,9 @@ import org.kuayu.server.KuayuAssetsHandler;
 import org.kuayu.server.SafeErrorHandler;
 
 /**
- * The demo sites of the classic cross-domain tutorial ({@link Site}: {@code domain1}, {@code domain2},
- * {@code domain3}) in one Jetty server, one process.
+ * The demo sites ({@link Site}): those of the classic cross-domain tutorial ({@code domain1}, {@code domain2},
+ * {@code domain3}) and the {@code document.domain} pair ({@code domain} and {@code child}), in one Jetty server, one
+ * process.
  *
  * <p>Each site has its own connector (port) and its own context, which answers only on that connector and
  * only for the site's host name (a Jetty virtual host {@code host@connector}); any other {@code Host} on that
@@ -46,6 +47,10 @@ import org.kuayu.server.SafeErrorHandler;
  *       ({@link LoginHandler});</li>
  *   <li>on domain2 only, under {@code /test/jsonp/}: JSONP endpoints that echo, answer late or never call back
  *       ({@link JsonpTestEndpoints});</li>
+ *   <li>on the document.domain pair, {@code Origin-Agent-Cluster: ?0} on every response, or {@code ?1} for a
+ *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler}); and under {@code /test/} the test pages of
+ *       the host ({@code domain}: {@code sites/domain1/test/}) or of the remote ({@code child}:
+ *       {@code sites/domain2/test/}), so that the integration tests run the same pages over the pair;</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
  *       404 for what is not there.</li>
  * </ul>
@@ -61,7 +66,8 @@ import org.kuayu.server.SafeErrorHandler;
  * }
  * }</pre>
  *
- * From the command line: {@code java -jar kuayu-demo.jar [--bind=127.0.0.1] [--domain1=host:port] ...}.
+ * From the command line: {@code java -jar kuayu-demo.jar [--bind=127.0.0.1] [--domain1=host:port] ...}, one
+ * {@code --NAME=HOST:PORT} per {@linkplain Site#siteName() site name}.
  */
 public final class DemoServer implements AutoCloseable {
 
@@ -127,11 +133,19 @@ public final class DemoServer implements AutoCloseable {
         } else if (site == Site.DOMAIN2) {
             // The classic JSONP endpoint: /login?user=admin&callback=onBack; and JSONP that misbehaves on purpose.
             rest = new LoginHandler(new JsonpTestEndpoints(copied));
+        } else if (site.isDocumentDomainPair()) {
+            // The test host (on www) and the test remote (on child) are domain1's and domain2's, served again.
+            Site testPagesOf = site == Site.DOMAIN_WWW ? Site.DOMAIN1 : Site.DOMAIN2;
+            KuayuAssetsHandler testPages = KuayuAssetsHandler.builder()
+                .resourceFolder(testPagesOf.resourceFolder() + "test/").pathPrefix("/test/").build();
+            testPages.setHandler(copied);
+            rest = testPages;
         }
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
         bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, rest));
+        Handler siteHandler = site.isDocumentDomainPair() ? new OriginAgentClusterHandler(bundle) : bundle;
 
-        ContextHandler context = new ContextHandler(bundle, "/");
+        ContextHandler context = new ContextHandler(siteHandler, "/");
         context.setDisplayName(site.siteName());
         context.setVirtualHosts(List.of(hosts.get(site) + "@" + site.siteName()));
         return context;
@@ -208,8 +222,9 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * Starts the demo and runs until the process is killed. Arguments: {@code --bind=ADDRESS} and
-     * {@code --domain1=HOST:PORT} (also {@code HOST} or {@code :PORT}) for each site.
+     * Starts the demo and runs until the process is killed. Arguments: {@code --bind=ADDRESS} and, for each site
+     * by its {@linkplain Site#siteName() name}, {@code --domain1=HOST:PORT} (also {@code HOST} or {@code :PORT}),
+     * {@code --domain=...}, {@code --child=...}.
      */
     public static void main(String[] args) throws Exception {
         DemoServer demo;
@@ -229,10 +244,22 @@ public final class DemoServer implements AutoCloseable {
 
     /** Options of a {@link DemoServer}; misuse fails with an {@link IllegalArgumentException} saying the fix. */
     public static final class Builder {
-        static final String USAGE = "Usage: java -jar kuayu-demo.jar [--bind=ADDRESS] [--domain1=HOST:PORT] "
-            + "[--domain2=HOST:PORT] [--domain3=HOST:PORT]\n"
-            + "  defaults: --bind=" + DEFAULT_BIND + " --domain1=www.domain1.localhost:8081 "
-            + "--domain2=www.domain2.localhost:8082 --domain3=www.domain3.localhost:8090; port 0 takes a free port";
+        /**
+         * What the command line takes: {@code [--bind=ADDRESS] [--domain1=HOST:PORT] [--domain2=HOST:PORT]
+         * [--domain3=HOST:PORT] [--domain=HOST:PORT] [--child=HOST:PORT]}, and the defaults.
+         */
+        static final String USAGE = usage();
+
+        private static String usage() {
+            StringBuilder usage = new StringBuilder("Usage: java -jar kuayu-demo.jar [--bind=ADDRESS]");
+            StringBuilder defaults = new StringBuilder("  defaults: --bind=" + DEFAULT_BIND);
+            for (Site site : Site.values()) {
+                usage.append(" [--").append(site.siteName()).append("=HOST:PORT]");
+                defaults.append(" --").append(site.siteName()).append('=').append(site.defaultHost()).append(':')
+                    .append(site.defaultPort());
+            }
+            return usage.append('\n').append(defaults).append("; port 0 takes a free port").toString();
+        }
 
         private String bind = DEFAULT_BIND;
         private final Map<Site, String> hosts = new EnumMap<>(Site.class);

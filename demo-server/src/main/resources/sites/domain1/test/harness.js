@@ -1,6 +1,6 @@
 /*
  * Test harness of the host page (test/host.html), driven by the integration tests (it-tests) through eval.
- * ES5 only: it runs in HtmlUnit too.
+ * ES5 only: it runs in HtmlUnit too. The document.domain host site (www.domain.localhost) serves the same page.
  *
  *   KT.connect({remote: KT.remoteUrl({mode: 'echo'})});   // kuayu.connect; every callback lands in KT.events
  *   var id = KT.request({q: 1});                          // settles into KT.results[id]
@@ -8,8 +8,8 @@
  *
  * KT.events holds {type, data, origin, code, message} in the order things happened. Types: connect, thrown
  * (connect threw), ready, message, close, error (Kuayu's callbacks), frameload (a frame added by KT.addFrame
- * loaded), attacker (a note from test/attacker.html on domain3), remote-close (test/remote.html on domain2 ran
- * its onClose: a note it posts outside the channel), pageerror (an uncaught error on this page).
+ * loaded), attacker (a note from test/attacker.html on domain3), remote-close (test/remote.html on domain2, or on
+ * child, ran its onClose: a note it posts outside the channel), pageerror (an uncaught error on this page).
  */
 var KT = (function () {
   'use strict';
@@ -62,14 +62,18 @@ var KT = (function () {
   KT.bundle = /[?&]bundle=gwt(&|$)/.test(location.search) ? 'gwt' : 'teavm';
 
   /**
-   * URL of test/remote.html on domain2; params: allowed (array of origins, default [domain1]), mode, bundle
-   * ('teavm' or 'gwt', default this page's), extra.
+   * URL of test/remote.html; params: site (the remote site's key in KUAYU_DEMO: 'domain2' by default, 'child' for
+   * the document.domain pair), allowed (array of origins, default [this page's site]), mode, bundle ('teavm' or
+   * 'gwt', default this page's), transport (for kuayu.accept; default none), extra (more of the query, as text).
    */
   KT.remoteUrl = function (params) {
     var p = params || {};
-    var allowed = p.allowed || [demo.domain1];
-    var url = demo.domain2 + '/test/remote.html?allowed=' + encodeURIComponent(allowed.join(','))
+    var allowed = p.allowed || [demo[demo.self]];
+    var url = demo[p.site || 'domain2'] + '/test/remote.html?allowed=' + encodeURIComponent(allowed.join(','))
         + '&mode=' + encodeURIComponent(p.mode || 'echo') + '&bundle=' + encodeURIComponent(p.bundle || KT.bundle);
+    if (p.transport) {
+      url += '&transport=' + encodeURIComponent(p.transport);
+    }
     return p.extra ? url + '&' + p.extra : url;
   };
 
@@ -441,7 +445,8 @@ var KT = (function () {
     if (event.origin === demo.domain3 && typeof event.data === 'string' && event.data.indexOf('kt-attacker|') === 0) {
       record('attacker', {data: event.data.substring('kt-attacker|'.length), origin: event.origin});
     }
-    if (event.origin === demo.domain2 && typeof event.data === 'string' && event.data.indexOf('kt-remote|') === 0) {
+    if ((event.origin === demo.domain2 || event.origin === demo.child) && typeof event.data === 'string'
+        && event.data.indexOf('kt-remote|') === 0) {
       record('remote-' + event.data.substring('kt-remote|'.length), {origin: event.origin});
     }
   });

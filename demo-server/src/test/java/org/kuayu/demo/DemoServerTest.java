@@ -55,7 +55,7 @@ class DemoServerTest {
     void baseUrlsNameEachSiteWithTheFreePortItGot() {
         Set<Integer> ports = Stream.of(Site.values()).map(site -> demo.baseUrl(site).getPort()).collect(Collectors.toSet());
 
-        assertEquals(3, ports.size(), "three different ports: " + ports);
+        assertEquals(Site.values().length, ports.size(), "a different port for each site: " + ports);
         for (Site site : Site.values()) {
             URI url = demo.baseUrl(site);
             assertEquals("http://" + site.defaultHost() + ":" + url.getPort(), url.toString());
@@ -85,6 +85,18 @@ class DemoServerTest {
         "DOMAIN2, /postmessage-remote.js,    text/javascript;charset=utf-8",
         "DOMAIN2, /style.css,                text/css;charset=utf-8",
         "DOMAIN3, /style.css,                text/css;charset=utf-8",
+        "DOMAIN_WWW, /document-domain.html,  text/html;charset=utf-8",
+        "DOMAIN_WWW, /document-domain.js,    text/javascript;charset=utf-8",
+        "DOMAIN_WWW, /style.css,             text/css;charset=utf-8",
+        "DOMAIN_WWW, /test/host.html,        text/html;charset=utf-8",
+        "DOMAIN_WWW, /test/harness.js,       text/javascript;charset=utf-8",
+        "DOMAIN_WWW, /test/bundle.js,        text/javascript;charset=utf-8",
+        "DOMAIN_CHILD, /document-domain-raw.html,    text/html;charset=utf-8",
+        "DOMAIN_CHILD, /document-domain-raw.js,      text/javascript;charset=utf-8",
+        "DOMAIN_CHILD, /document-domain-remote.html, text/html;charset=utf-8",
+        "DOMAIN_CHILD, /document-domain-remote.js,   text/javascript;charset=utf-8",
+        "DOMAIN_CHILD, /test/remote.html,            text/html;charset=utf-8",
+        "DOMAIN_CHILD, /test/bundle.js,              text/javascript;charset=utf-8",
     })
     void eachSiteServesItsOwnPages(Site site, String path, String contentType) throws Exception {
         HttpResponse<String> page = get(site, path);
@@ -97,6 +109,68 @@ class DemoServerTest {
     void aPageOfOneSiteIsNotOnTheOthers() throws Exception {
         assertEquals(404, get(Site.DOMAIN2, "/postmessage.html").statusCode());
         assertEquals(404, get(Site.DOMAIN1, "/postmessage-remote.html").statusCode());
+        assertEquals(404, get(Site.DOMAIN1, "/document-domain.html").statusCode());
+        assertEquals(404, get(Site.DOMAIN_CHILD, "/document-domain.html").statusCode());
+        assertEquals(404, get(Site.DOMAIN_WWW, "/document-domain-remote.html").statusCode());
+        // The pair serves the test pages of its own side only: the host's on www, the remote's on child.
+        assertEquals(404, get(Site.DOMAIN_WWW, "/test/remote.html").statusCode());
+        assertEquals(404, get(Site.DOMAIN_CHILD, "/test/host.html").statusCode());
+        assertEquals(404, get(Site.DOMAIN_WWW, "/test/jsonp/echo?callback=cb").statusCode());
+    }
+
+    /** The test pages of the pair are domain1's and domain2's, byte for byte: one copy to keep. */
+    @Test
+    void theDocumentDomainPairServesTheTestPagesOfDomain1AndDomain2() throws Exception {
+        for (String page : List.of("/test/host.html", "/test/harness.js", "/test/bundle.js")) {
+            assertEquals(get(Site.DOMAIN1, page).body(), get(Site.DOMAIN_WWW, page).body(), page);
+        }
+        for (String page : List.of("/test/remote.html", "/test/bundle.js")) {
+            assertEquals(get(Site.DOMAIN2, page).body(), get(Site.DOMAIN_CHILD, page).body(), page);
+        }
+    }
+
+    /** Each answer of the pair opts out of origin-keyed agent clusters, so that document.domain works in Chromium. */
+    @ParameterizedTest
+    @CsvSource({
+        "DOMAIN_WWW,   /",
+        "DOMAIN_WWW,   /document-domain.html",
+        "DOMAIN_WWW,   /test/host.html",
+        "DOMAIN_WWW,   /config.js",
+        "DOMAIN_WWW,   /kuayu/demo-server-test.js",
+        "DOMAIN_WWW,   /static/vendor/kuayu/demo-server-test.js",
+        "DOMAIN_CHILD, /document-domain-remote.html",
+        "DOMAIN_CHILD, /test/remote.html",
+    })
+    void theDocumentDomainPairSendsOriginAgentClusterOptOut(Site site, String path) throws Exception {
+        HttpResponse<String> page = get(site, path);
+        assertEquals(200, page.statusCode());
+        assertEquals(List.of("?0"), page.headers().allValues("Origin-Agent-Cluster"), path);
+
+        String separator = path.contains("?") ? "&" : "?";
+        HttpResponse<String> without = get(site, path + separator + "oac=1");
+        assertEquals(200, without.statusCode());
+        assertEquals(List.of("?1"), without.headers().allValues("Origin-Agent-Cluster"), path + " with oac=1");
+        assertEquals(page.body(), without.body(), "the same content either way");
+
+        HttpResponse<String> other = get(site, path + separator + "oac=0&bundle=gwt");
+        assertEquals(List.of("?0"), other.headers().allValues("Origin-Agent-Cluster"), "only oac=1 opts in");
+    }
+
+    @Test
+    void theDocumentDomainPairSendsTheHeaderWithErrorsToo() throws Exception {
+        HttpResponse<String> missing = get(Site.DOMAIN_CHILD, "/nothing-here");
+        assertEquals(404, missing.statusCode());
+        assertEquals(List.of("?0"), missing.headers().allValues("Origin-Agent-Cluster"));
+        HttpResponse<String> post = send("POST", Site.DOMAIN_WWW, "/config.js?oac=1");
+        assertEquals(405, post.statusCode());
+        assertEquals(List.of("?1"), post.headers().allValues("Origin-Agent-Cluster"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Site.class, names = {"DOMAIN1", "DOMAIN2", "DOMAIN3"})
+    void theOtherSitesSendNoOriginAgentClusterHeader(Site site) throws Exception {
+        assertEquals(List.of(), get(site, "/").headers().allValues("Origin-Agent-Cluster"));
+        assertEquals(List.of(), get(site, "/?oac=1").headers().allValues("Origin-Agent-Cluster"));
     }
 
     @ParameterizedTest
@@ -108,6 +182,8 @@ class DemoServerTest {
             + "\"domain1\": \"" + demo.baseUrl(Site.DOMAIN1) + "\", "
             + "\"domain2\": \"" + demo.baseUrl(Site.DOMAIN2) + "\", "
             + "\"domain3\": \"" + demo.baseUrl(Site.DOMAIN3) + "\", "
+            + "\"domain\": \"" + demo.baseUrl(Site.DOMAIN_WWW) + "\", "
+            + "\"child\": \"" + demo.baseUrl(Site.DOMAIN_CHILD) + "\", "
             + "\"self\": \"" + site.siteName() + "\"};\n";
         assertAll(
             () -> assertEquals(200, config.statusCode()),
@@ -277,7 +353,8 @@ class DemoServerTest {
     void everyLinkOfTheDemoPagesWorks() throws Exception {
         Pattern link = Pattern.compile("(?:src|href)=\"(/[^\"]*)\"");
         for (Site site : Site.values()) {
-            for (String page : List.of("/", "/postmessage.html", "/postmessage-remote.html")) {
+            for (String page : List.of("/", "/postmessage.html", "/postmessage-remote.html", "/jsonp.html",
+                "/document-domain.html", "/document-domain-raw.html", "/document-domain-remote.html")) {
                 HttpResponse<String> html = get(site, page);
                 if (html.statusCode() == 404) {
                     continue;
@@ -299,18 +376,33 @@ class DemoServerTest {
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/postmessage.html\n"), text);
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN2) + "/postmessage-remote.html\n"), text);
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN3) + "/\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN_WWW) + "/document-domain.html\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN_CHILD) + "/document-domain-remote.html\n"), text);
+        assertTrue(text.contains("Origin-Agent-Cluster: ?0"), text);
     }
 
     @Test
     void commandLineArgumentsSetBindHostsAndPorts() throws Exception {
         try (DemoServer custom = DemoServer.builder()
-            .args("--bind=127.0.0.1", "--domain1=a.localhost:0", "--domain2=:0", "--domain3=c.localhost:0")
+            .args("--bind=127.0.0.1", "--domain1=a.localhost:0", "--domain2=:0", "--domain3=c.localhost:0",
+                "--domain=www.pair.localhost:0", "--child=:0")
             .build().start()) {
             assertEquals("a.localhost", custom.baseUrl(Site.DOMAIN1).getHost());
             assertEquals("www.domain2.localhost", custom.baseUrl(Site.DOMAIN2).getHost());
             assertEquals("c.localhost", custom.baseUrl(Site.DOMAIN3).getHost());
+            assertEquals("www.pair.localhost", custom.baseUrl(Site.DOMAIN_WWW).getHost());
+            assertEquals("child.domain.localhost", custom.baseUrl(Site.DOMAIN_CHILD).getHost());
             URI a = custom.baseUrl(Site.DOMAIN1);
             assertEquals(200, send("GET", a.getPort(), a.getAuthority(), "/").statusCode());
+        }
+    }
+
+    @Test
+    void usageNamesEverySiteWithItsDefault() {
+        for (Site site : Site.values()) {
+            assertTrue(DemoServer.Builder.USAGE.contains("[--" + site.siteName() + "=HOST:PORT]"), DemoServer.Builder.USAGE);
+            assertTrue(DemoServer.Builder.USAGE.contains(" --" + site.siteName() + "=" + site.defaultHost() + ":"
+                + site.defaultPort()), DemoServer.Builder.USAGE);
         }
     }
 
@@ -318,6 +410,7 @@ class DemoServerTest {
     void misuseFailsFastWithTheFix() {
         DemoServer.Builder builder = DemoServer.builder();
         assertThrows(IllegalArgumentException.class, () -> builder.args("--domain4=x:1"));
+        assertThrows(IllegalArgumentException.class, () -> builder.args("--domain_www=x:1"));
         assertThrows(IllegalArgumentException.class, () -> builder.args("--domain1=x:port"));
         assertThrows(IllegalArgumentException.class, () -> builder.args("--domain1=x:70000"));
         assertThrows(IllegalArgumentException.class, () -> builder.args("--domain1=\"x\":1"));

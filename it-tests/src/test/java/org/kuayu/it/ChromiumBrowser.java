@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import org.kuayu.browser.DebianChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -44,18 +45,20 @@ final class ChromiumBrowser extends AbstractBrowser {
         return BrowserKind.CHROMIUM;
     }
 
-    /** Back to one blank window with an empty error list, ready for the next test. */
+    /**
+     * Back to one blank window with an empty error list, ready for the next test. The window is a new tab, so a new
+     * browsing context group: Chromium keys an origin's agent cluster once per group (by its first page's
+     * {@code Origin-Agent-Cluster} header), and a test must not inherit that from the one before.
+     */
     void reset() {
-        String first = null;
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
         for (String handle : driver.getWindowHandles()) {
-            if (first == null) {
-                first = handle;
-            } else {
+            if (!handle.equals(fresh)) {
                 driver.switchTo().window(handle).close();
             }
         }
-        driver.switchTo().window(first);
-        driver.get("about:blank");
+        driver.switchTo().window(fresh);
         drainLog();
         errors.clear();
         forgetExpectedErrors();

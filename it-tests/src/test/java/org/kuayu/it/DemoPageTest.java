@@ -90,6 +90,62 @@ class DemoPageTest {
         browser.waitFor(logShows("/reply .*domain2 got/"), HostPage.BOUND);
     }
 
+    /**
+     * The document.domain page of the www site: the classic way (direct calls both ways between this page and the
+     * child page in {@code #raw-frame}) and Kuayu's ({@code transport: "domain"} to the page in {@code #remote}).
+     */
+    @BrowserTest(bundles = Bundle.TEAVM)
+    void documentDomainPageCallsTheChildBothWays(Browser browser, DemoSites sites) {
+        browser.open(sites.domain() + "/document-domain.html");
+        browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+        browser.waitFor("document.getElementById('raw-status').textContent === 'ready'", HostPage.BOUND);
+        assertTrue(String.valueOf(browser.eval("document.getElementById('domain-status').textContent"))
+                .equals("domain.localhost"), browser.pageLog());
+        browser.waitFor(logShows("/ready: " + regex(sites.child()) + " over domain/"), HostPage.BOUND);
+
+        // The classic way, from this page and from the child page.
+        browser.click("raw-call");
+        browser.waitFor("document.getElementById('raw-reply').textContent === 'child got \"hi\"'", HostPage.BOUND);
+        browser.clickInFrame("raw-frame", "call");
+        browser.waitForInFrame("raw-frame",
+                "document.getElementById('reply').textContent === 'www got \"hello from child\"'", HostPage.BOUND);
+        browser.waitFor(logShows("/← child \\(classic\\): \"hello from child\"/"), HostPage.BOUND);
+
+        // Kuayu, both ways.
+        browser.click("request");
+        browser.waitFor("/child got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
+        String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
+        assertTrue(reply.contains("child got {\\\"text\\\":\\\"hi\\\"}"), "the reply names the request: " + reply);
+        browser.waitForInFrame("remote", "document.getElementById('status').textContent === 'ready'",
+                HostPage.BOUND);
+        browser.clickInFrame("remote", "request");
+        browser.waitForInFrame("remote", "/www got/.test(document.getElementById('reply').textContent)",
+                HostPage.BOUND);
+        browser.waitFor(logShows("/" + regex(sites.child()) + ": request \\{\"text\":\"hello from child\"\\}/"),
+                HostPage.BOUND);
+    }
+
+    /** Served without the opt-out (?oac=1), the page says in plain words that Chromium ignored its setter. */
+    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    void documentDomainPageWithoutTheHeaderSaysTheSetterWasIgnored(Browser browser, DemoSites sites) {
+        browser.open(sites.domain() + "/document-domain.html?oac=1");
+        browser.waitFor("document.getElementById('status').textContent === 'failed'", HostPage.BOUND);
+        browser.waitFor("document.getElementById('raw-status').textContent === 'failed'", HostPage.BOUND);
+        assertTrue(String.valueOf(browser.eval("document.getElementById('domain-status').textContent"))
+                .startsWith("www.domain.localhost (the setter was ignored)"), browser.pageLog());
+        browser.waitFor(logShows("/the browser ignored document\\.domain = 'domain\\.localhost'.*"
+                + "Origin-Agent-Cluster: \\?0/"), HostPage.BOUND);
+        browser.waitFor(logShows("/classic: this page cannot script the child page \\(SecurityError/"),
+                HostPage.BOUND);
+        browser.waitFor(logShows("/TRANSPORT_UNAVAILABLE .*ignored document\\.domain.*Origin-Agent-Cluster: \\?0/"),
+                HostPage.BOUND);
+    }
+
+    /** A string as a JavaScript regular expression that matches it literally (between slashes). */
+    private static String regex(String text) {
+        return text.replaceAll("[.?*+^$()\\[\\]{}|/\\\\]", "\\\\$0");
+    }
+
     /** The JSONP page: the classic script tag and kuayu.jsonp log in to domain2, and a missing endpoint is told. */
     @BrowserTest(bundles = Bundle.TEAVM)
     void jsonpPageLogsInBothWaysAndReportsAMissingEndpoint(Browser browser, DemoSites sites) {

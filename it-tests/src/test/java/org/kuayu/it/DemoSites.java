@@ -10,9 +10,9 @@ import org.kuayu.demo.DemoServer;
 import org.kuayu.demo.Site;
 
 /**
- * The demo server the integration tests run against: the three sites ({@code domain1} host, {@code domain2}
- * remote, {@code domain3} attacker) on free ports, started once per test run by {@link BrowserExtension} and
- * stopped when the run ends.
+ * The demo server the integration tests run against: its sites ({@code domain1} host, {@code domain2} remote,
+ * {@code domain3} attacker, and the document.domain pair {@code domain} and {@code child}) on free ports, started
+ * once per test run by {@link BrowserExtension} and stopped when the run ends.
  *
  * <pre>{@code
  * browser.open(sites.domain1() + "/test/host.html");
@@ -63,7 +63,18 @@ public final class DemoSites implements AutoCloseable {
         return origin(Site.DOMAIN3);
     }
 
-    private String origin(Site site) {
+    /** The document.domain host's origin, such as {@code http://www.domain.localhost:40125}. */
+    public String domain() {
+        return origin(Site.DOMAIN_WWW);
+    }
+
+    /** The document.domain remote's origin, such as {@code http://child.domain.localhost:40126}. */
+    public String child() {
+        return origin(Site.DOMAIN_CHILD);
+    }
+
+    /** A site's origin (no trailing slash). */
+    public String origin(Site site) {
         return server.baseUrl(site).toString();
     }
 
@@ -97,6 +108,6 @@ public final class DemoSites implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "demo sites " + domain1() + ", " + domain2() + ", " + domain3();
+        return "demo sites " + domain1() + ", " + domain2() + ", " + domain3() + ", " + domain() + ", " + child();
     }
 }

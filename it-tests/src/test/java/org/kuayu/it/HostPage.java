@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.kuayu.demo.Site;
 import org.openqa.selenium.json.Json;
 
 /**
- * The test host page ({@code domain1/test/host.html}) in Java terms: each method is one call into its harness
- * {@code KT} ({@code harness.js}), so scenarios read as what the user of the API does.
+ * The test host page ({@code domain1/test/host.html}, also served by the document.domain host site) in Java terms:
+ * each method is one call into its harness {@code KT} ({@code harness.js}), so scenarios read as what the user of
+ * the API does.
  *
  * <pre>{@code
  * HostPage host = HostPage.open(browser, sites);
@@ -38,9 +40,19 @@ final class HostPage {
         this.sites = sites;
     }
 
-    /** Opens the host page and checks that Kuayu and the harness loaded. */
+    /** Opens the host page of domain1 and checks that Kuayu and the harness loaded. */
     static HostPage open(Browser browser, DemoSites sites) {
-        browser.open(browser.bundle().select(sites.domain1() + "/test/host.html"));
+        return open(browser, sites, Site.DOMAIN1, null);
+    }
+
+    /**
+     * Opens the host page of this site (domain1, or the document.domain host {@link Site#DOMAIN_WWW}), with more
+     * query parameters when {@code query} is not null (such as {@code "oac=1"}), and checks that Kuayu and the
+     * harness loaded.
+     */
+    static HostPage open(Browser browser, DemoSites sites, Site site, String query) {
+        String page = sites.origin(site) + "/test/host.html" + (query == null ? "" : "?" + query);
+        browser.open(browser.bundle().select(page));
         browser.waitFor("typeof KT === 'object' && typeof kuayu === 'object' && typeof kuayu.connect === 'function'",
                 BOUND);
         return new HostPage(browser, sites);
@@ -64,6 +76,16 @@ final class HostPage {
     String remoteUrl(String mode, String... allowedOrigins) {
         return (String) browser.eval("KT.remoteUrl({mode: " + js(mode) + ", allowed: " + js(List.of(allowedOrigins))
                 + "})");
+    }
+
+    /**
+     * {@code test/remote.html} on the document.domain remote site ({@code child}), admitting this page's site and
+     * accepting over {@code transport: "domain"}, answering requests per {@code mode}; {@code extra} is more of its
+     * query (such as {@code "oac=1"}), or null.
+     */
+    String childRemoteUrl(String mode, String extra) {
+        return (String) browser.eval("KT.remoteUrl({site: 'child', mode: " + js(mode) + ", transport: 'domain',"
+                + " extra: " + js(extra) + "})");
     }
 
     /** {@code KT.connect(options)}: options as a JavaScript object literal; fails if connect threw. */

@@ -1,8 +1,5 @@
 package org.kuayu.iframe.domain;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
@@ -44,7 +41,7 @@ import org.kuayu.core.stack.TransportSetup;
  * </ol>
  *
  * <pre>{@code
- * ConnectOptions.builder().remote("http://child.domain.localhost:8084/remote.html")
+ * ConnectOptions.builder().remote("http://child.domain.localhost:8086/remote.html")
  *         .transport(DomainTransport.FACTORY).build();
  * }</pre>
  */
@@ -57,8 +54,6 @@ public final class DomainTransport implements Transport {
     public static final String HOST_MAILBOX_PREFIX = "__kuayu_domain_";
     /** How long a loaded remote page may stay out of reach before the host gives up. */
     public static final int UNREACHABLE_MILLIS = 3000;
-    /** How often the host retries a frame the remote page could not take yet. */
-    static final int RETRY_MILLIS = 50;
 
     /** Makes document.domain transports. */
     public static final TransportFactory FACTORY = new TransportFactory() {
@@ -88,9 +83,7 @@ public final class DomainTransport implements Transport {
     private FrameHandle frame;
     private boolean ownsFrame;
     private Cancellable loadListener;
-    private Cancellable retry;
-    private double loadedAt = -1;
-    private final List<String> pending = new ArrayList<String>();
+    private HostDelivery delivery;
     private boolean closed;
 
     private DomainTransport(TransportSetup setup) {
@@ -138,16 +131,10 @@ public final class DomainTransport implements Transport {
             throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, "kuayu.accept(...) must run in a page"
                     + " loaded in an iframe of the host page; this page has no parent window");
         }
-        Origin self = Origin.tryParse(platform.selfOrigin());
-        Origin peer = Origin.tryParse(host ? remoteUrl() : platform.parentOriginHint());
-        String domain = ParentDomain.common(self, peer);
-        if (domain == null) {
-            failLater(peer == null ? "document.domain: this page cannot learn its host page's origin (no"
-                    + " location.ancestorOrigins or referrer), so it cannot tell which parent domain to share"
-                    : "document.domain needs two origins of one parent domain, such as www.example.com and"
-                    + " api.example.com; " + self + " and " + peer + " share none");
-        } else if (!domain.equals(platform.setDocumentDomain(domain))) {
-            failLater(ignoredSetter(domain, "this page"));
+        String refusal = ParentDomain.relax(platform, Origin.tryParse(platform.selfOrigin()),
+                Origin.tryParse(host ? remoteUrl() : platform.parentOriginHint()));
+        if (refusal != null) {
+            failLater(refusal);
         }
         mailbox = host ? HOST_MAILBOX_PREFIX + platform.randomId() : REMOTE_MAILBOX;
         mailboxRegistration = platform.exposeMailbox(mailbox, new TextListener() {
@@ -159,12 +146,18 @@ public final class DomainTransport implements Transport {
         if (host) {
             ownsFrame = setup.frame() == null;
             frame = ownsFrame ? platform.createFrame(setup.remoteUrl(), true) : setup.frame();
+            delivery = new HostDelivery(platform, log, frame, mailbox, listener);
+            if (!ownsFrame && frame.documentOrigin() == null) {
+                // A given frame may hold its page already, loaded before this channel could hear the load: a
+                // document this page cannot script counts as loaded now, so that it too is given up on in time.
+                delivery.loaded();
+            }
             loadListener = frame.onLoad(new Runnable() {
                 @Override
                 public void run() {
-                    loadedAt = platform.now();
+                    delivery.loaded();
                     listener.onRemoteLoaded();
-                    flush();
+                    delivery.flush();
                 }
             });
         }
@@ -172,12 +165,6 @@ public final class DomainTransport implements Transport {
 
     private String remoteUrl() {
         return setup.remoteUrl() != null ? setup.remoteUrl() : platform.resolveUrl(setup.frame().src());
-    }
-
-    static String ignoredSetter(String domain, String whose) {
-        return "the browser ignored document.domain = '" + domain + "' in " + whose + ": its agent cluster is"
-                + " origin-keyed (Chromium on *.localhost, on https, and by default since version 115). Serve both"
-                + " pages with the response header Origin-Agent-Cluster: ?0, or use another transport";
     }
 
     private void failLater(final String message) {
@@ -230,39 +217,7 @@ public final class DomainTransport implements Transport {
             }
             return;
         }
-        pending.add(text);
-        flush();
-    }
-
-    /** Host: delivers what is pending, in order; what the remote cannot take yet is retried. */
-    private void flush() {
-        WindowHandle target = frame.window();
-        while (!pending.isEmpty() && target != null
-                && target.callMailbox(REMOTE_MAILBOX, platform.join(mailbox + " ", pending.get(0)))) {
-            pending.remove(0);
-        }
-        if (pending.isEmpty() || retry != null) {
-            return;
-        }
-        log.log("the remote page cannot take frames yet (" + pending.size() + " waiting); trying again in "
-                + RETRY_MILLIS + " ms");
-        if (loadedAt >= 0 && platform.now() - loadedAt > UNREACHABLE_MILLIS) {
-            pending.clear();
-            listener.onFailed(ErrorCode.TRANSPORT_UNAVAILABLE, "the remote page loaded but this page still cannot"
-                    + " script it after " + UNREACHABLE_MILLIS + " ms: the remote page must call kuayu.accept with"
-                    + " transport \"domain\", and its browser must honour document.domain there (serve it with the"
-                    + " response header Origin-Agent-Cluster: ?0, as this page)");
-            return;
-        }
-        retry = platform.schedule(RETRY_MILLIS, new Runnable() {
-            @Override
-            public void run() {
-                retry = null;
-                if (!closed) {
-                    flush();
-                }
-            }
-        });
+        delivery.send(text);
     }
 
     @Override
@@ -291,9 +246,8 @@ public final class DomainTransport implements Transport {
             return;
         }
         closed = true;
-        pending.clear();
-        if (retry != null) {
-            retry.cancel();
+        if (delivery != null) {
+            delivery.close();
         }
         if (loadListener != null) {
             loadListener.cancel();

@@ -1,6 +1,7 @@
 package org.kuayu.iframe.domain;
 
 import org.kuayu.core.Origin;
+import org.kuayu.core.platform.Platform;
 
 /**
  * The parent domain two origins can both relax {@code document.domain} to: the longest common suffix of their host
@@ -9,8 +10,8 @@ import org.kuayu.core.Origin;
  * {@code localhost}, which is no parent domain to relax to.
  *
  * <pre>{@code
- * ParentDomain.common(Origin.parse("http://www.domain.localhost:8083"),
- *         Origin.parse("http://child.domain.localhost:8084"))     // "domain.localhost"
+ * ParentDomain.common(Origin.parse("http://www.domain.localhost:8085"),
+ *         Origin.parse("http://child.domain.localhost:8086"))     // "domain.localhost"
  * }</pre>
  *
  * <p>It knows no public suffix list: for {@code a.example.co.uk} and {@code b.other.co.uk} it answers
@@ -48,6 +49,26 @@ public final class ParentDomain {
         }
         String suffix = x.substring(commonStart);
         return suffix.indexOf('.') > 0 ? suffix : null;
+    }
+
+    /**
+     * Relaxes this page's {@code document.domain} to the parent domain it shares with {@code peer}. Returns null when
+     * done, else why not, saying the fix: no shared parent, an unknown peer, or a browser that ignored the setter.
+     */
+    static String relax(Platform platform, Origin self, Origin peer) {
+        String domain = common(self, peer);
+        if (domain == null) {
+            return peer == null ? "document.domain: this page cannot learn its host page's origin (no"
+                    + " location.ancestorOrigins or referrer), so it cannot tell which parent domain to share"
+                    : "document.domain needs two origins of one parent domain, such as www.example.com and"
+                    + " api.example.com; " + self + " and " + peer + " share none";
+        }
+        if (!domain.equals(platform.setDocumentDomain(domain))) {
+            return "the browser ignored document.domain = '" + domain + "' in this page: its agent cluster is"
+                    + " origin-keyed (Chromium on *.localhost, on https, and by default since version 115). Serve"
+                    + " both pages with the response header Origin-Agent-Cluster: ?0, or use another transport";
+        }
+        return null;
     }
 
     private static boolean isAddress(String host) {

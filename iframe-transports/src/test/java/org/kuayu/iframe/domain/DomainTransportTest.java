@@ -13,6 +13,7 @@ import org.kuayu.core.CrossDomainChannel;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.Kuayu;
 import org.kuayu.core.Origin;
+import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.sim.ChannelRecorder;
 import org.kuayu.core.sim.ReplyRecorder;
 import org.kuayu.core.sim.SimBrowser;
@@ -101,6 +102,28 @@ class DomainTransportTest {
         assertTrue(hostEvents.errors().get(0).getMessage().contains("cannot script it"),
                 hostEvents.errors().get(0).getMessage());
         assertEquals(ErrorCode.TRANSPORT_UNAVAILABLE, remoteEvents.errors().get(0).code(), "the remote knows too");
+    }
+
+    /** A given frame that loaded before connect fires no load event: the host still gives up after 3 s. */
+    @Test
+    void aGivenFrameThatLoadedBeforeConnectAndCannotBeScriptedIsReported() {
+        browser.originKeyedAgentClusters(true, HOST);
+        SimWindow host = host(REMOTE_URL);
+        FrameHandle frame = host.createFrame(REMOTE_URL, false);
+        browser.runUntilIdle();
+        assertEquals(1, remotes.size(), "the remote page loaded before connect");
+
+        double start = browser.now();
+        Kuayu.connect(host, ConnectOptions.builder().frame(frame).transport(DomainTransport.FACTORY)
+                .listener(hostEvents).debug(host::debug).timeoutMillis(10000).build());
+        assertTrue(browser.runUntil(() -> !hostEvents.errors().isEmpty(), 10000));
+        assertEquals(ErrorCode.TRANSPORT_UNAVAILABLE, hostEvents.errors().get(0).code(),
+                hostEvents.errors().get(0).getMessage());
+        assertTrue(hostEvents.errors().get(0).getMessage().contains("cannot script it"),
+                hostEvents.errors().get(0).getMessage());
+        double took = browser.now() - start;
+        assertTrue(took >= DomainTransport.UNREACHABLE_MILLIS && took < DomainTransport.UNREACHABLE_MILLIS + 500,
+                "gave up after " + took + " ms");
     }
 
     @Test

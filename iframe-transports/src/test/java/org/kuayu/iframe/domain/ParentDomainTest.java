@@ -10,7 +10,7 @@ class ParentDomainTest {
 
     @ParameterizedTest
     @CsvSource(nullValues = "none", value = {
-        "http://www.domain.localhost:8083, http://child.domain.localhost:8084, domain.localhost",
+        "http://www.domain.localhost:8085, http://child.domain.localhost:8086, domain.localhost",
         "https://a.example.com, https://b.c.example.com, example.com",
         "https://example.com, https://api.example.com, example.com",
         "https://api.example.com, https://api.example.com, api.example.com",
