@@ -8,11 +8,11 @@ import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Cancellable;
-import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.MessengerFrame;
 
 /**
  * The remote's half of {@link HashTransport}: it reads the frames the host writes into this page's fragment, and
@@ -29,18 +29,17 @@ final class HashRemote implements HashTransport.End {
     private final Platform platform;
     private final DebugLog log;
     private final HashWriter writer;
+    private final MessengerFrame messenger;
     /** Frames sent before the host's address is known: {frame, target origin}. */
     private final List<String[]> waiting = new ArrayList<String[]>();
     private TransportListener listener;
     private Cancellable hashListener;
     private Cancellable poll;
+    private Cancellable firstRead;
     private String lastHash = "";
     private String proxyUrl;
     private String proxyOrigin;
     private String hostMailbox;
-    private FrameHandle messenger;
-    private String messengerPage;
-    private Cancellable messengerLoad;
     private boolean closed;
 
     HashRemote(TransportSetup setup) {
@@ -49,7 +48,18 @@ final class HashRemote implements HashTransport.End {
         this.writer = new HashWriter(platform, log, new HashWriter.Target() {
             @Override
             public boolean navigate(String url) {
-                return navigateMessenger(url);
+                boolean navigated = messenger.navigate(url);
+                if (messenger.isLoading()) {
+                    // The frame is new, or shows another proxy page now: the next fragment waits for the load.
+                    writer.hold();
+                }
+                return navigated;
+            }
+        });
+        this.messenger = new MessengerFrame(platform, new Runnable() {
+            @Override
+            public void run() {
+                writer.resume();
             }
         });
     }
@@ -70,7 +80,13 @@ final class HashRemote implements HashTransport.End {
         if (hashListener == null) {
             schedulePoll();
         }
-        read();
+        // A fragment the page was loaded with (a reload keeps it) is read once the stack above has started.
+        firstRead = platform.schedule(0, new Runnable() {
+            @Override
+            public void run() {
+                read();
+            }
+        });
     }
 
     private void schedulePoll() {
@@ -157,28 +173,6 @@ final class HashRemote implements HashTransport.End {
         }
     }
 
-    /** Writes into the messenger frame; a new frame, or another proxy page, loads first and holds the writer. */
-    private boolean navigateMessenger(String url) {
-        String page = url.substring(0, url.indexOf('#'));
-        if (messenger == null) {
-            messengerPage = page;
-            writer.hold();
-            messenger = platform.createFrame(url, true);
-            messengerLoad = messenger.onLoad(new Runnable() {
-                @Override
-                public void run() {
-                    writer.resume();
-                }
-            });
-            return true;
-        }
-        if (!page.equals(messengerPage)) {
-            messengerPage = page;
-            writer.hold();
-        }
-        return messenger.replaceLocation(url);
-    }
-
     @Override
     public void close() {
         if (closed) {
@@ -193,20 +187,12 @@ final class HashRemote implements HashTransport.End {
         if (poll != null) {
             poll.cancel();
         }
-        if (messengerLoad != null) {
-            messengerLoad.cancel();
+        if (firstRead != null) {
+            firstRead.cancel();
         }
         if (platform.locationHash().startsWith(HashTransport.MAILBOX_PREFIX)) {
             platform.clearLocationHash();
         }
-        if (messenger != null) {
-            final FrameHandle created = messenger;
-            platform.schedule(HashTransport.FRAME_REMOVAL_DELAY_MILLIS, new Runnable() {
-                @Override
-                public void run() {
-                    created.remove();
-                }
-            });
-        }
+        messenger.close(HashTransport.FRAME_REMOVAL_DELAY_MILLIS);
     }
 }

@@ -59,8 +59,11 @@ public final class HashTransport implements Transport {
     public static final int MAX_PROXY_URL_LENGTH = 512;
     /** How often a page without {@code hashchange} reads its fragment. */
     public static final int POLL_MILLIS = 25;
-    /** How long frames this transport created outlive it, so that the last write still arrives. */
-    public static final int FRAME_REMOVAL_DELAY_MILLIS = 100;
+    /**
+     * How long frames this transport created outlive it, so that the last write (a {@code CLS}, written up to a
+     * writer's gap late) is still read and handled; longer than postMessage's 100 ms, as a fragment takes more steps.
+     */
+    public static final int FRAME_REMOVAL_DELAY_MILLIS = 500;
     static final int MAILBOX_LENGTH = MAILBOX_PREFIX.length() + 32;
     /** What {@link HashWriter}'s alternate first character ({@code %6B} for {@code k}) adds to a URL. */
     static final int MARKER_LENGTH = 2;
