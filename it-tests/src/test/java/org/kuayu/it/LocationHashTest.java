@@ -71,10 +71,15 @@ class LocationHashTest {
                 + " UTF-16 units of mixed Unicode there and back in " + millis + " ms");
     }
 
+    /**
+     * The ping makes sure the remote read everything before the close: a {@code CLS} written over a frame not read
+     * yet would wait for it at the remote for ever, as a closed channel sends nothing again (see protocol.md).
+     */
     @BrowserTest
     void hostClosesAndTheRemoteHearsIt(Browser browser, DemoSites sites) {
         HostPage host = connected(browser, sites, "silent", "");
         int pending = host.request("'pending'");
+        assertEquals("pong", host.reply("{cmd: 'ping'}"), host.why());
 
         assertNull(host.eval("KT.close()"), host.why());
         host.awaitCount("close", 1);
