@@ -8,6 +8,7 @@ import static org.kuayu.it.HostPage.js;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code transport: 'hash'} between the host page (domain1) and the remote page (domain2): frames in the remote
@@ -88,7 +89,12 @@ class LocationHashTest {
         assertEquals("CLOSED", result.get("code"), host.why());
         host.waitFor("KT.iframes() === 0");
         assertEquals("closed", host.state().get("state"), host.why());
-        assertEquals(List.of("connect", "ready", "close", "remote-close"), host.eventTypes(), host.why());
+        // The two closes come in separate tasks of the host page; HtmlUnit handles a fragment at once, so either may
+        // come first.
+        List<String> types = host.eventTypes();
+        assertEquals(List.of("connect", "ready"), types.subList(0, 2), host.why());
+        assertEquals(Set.of("close", "remote-close"), Set.copyOf(types.subList(2, types.size())), host.why());
+        assertEquals(4, types.size(), host.why());
     }
 
     @BrowserTest
