@@ -13,8 +13,10 @@
  *
  * <mailbox> is "__kuayu_" + a transport name + "_" + 32 hex digits, a function the host's channel defined on its
  * window; <frame> starts with "kuayu". The frame goes to window[mailbox] of the nearest ancestor this page may
- * script that has it: parent.parent for location.hash (remote page's frame, then the host page). Anything else is
- * left alone, and nothing is ever thrown: this page must stay silent in the console whatever it is given.
+ * script that has it, or of a frame of that ancestor: parent.parent for location.hash and window.name's writes to
+ * the host (remote page's frame, then the host page), a frame of parent for window.name's writes to the remote (the
+ * remote page next to the host's messenger frame). Anything else is left alone, and nothing is ever thrown: this
+ * page must stay silent in the console whatever it is given.
  * ES5, no inline script, no eval.
  */
 (function () {
@@ -24,10 +26,24 @@
   var POLL_MILLIS = 25;
   var lastHash = '';
 
-  /** window[box] of the nearest ancestor that has it and that this page may script, or null. */
+  /** w[box] when this page may script w and w has such a function, else null. */
+  function boxOf(w, box) {
+    var f;
+    try {
+      f = w[box];
+    } catch (e) {
+      return null;
+    }
+    return typeof f === 'function' ? f : null;
+  }
+
+  /**
+   * window[box] of the nearest ancestor that has it and that this page may script, or of a frame of that ancestor
+   * (window.name's host-to-remote frames sit next to the remote page, not inside it); null when there is none.
+   */
   function mailboxOf(box) {
     var w = window;
-    var next, f, depth;
+    var next, f, depth, i, n;
     for (depth = 0; depth < 16; depth++) {
       try {
         next = w.parent;
@@ -38,13 +54,18 @@
         return null;
       }
       w = next;
-      try {
-        f = w[box];
-      } catch (e) {
-        f = null;
-      }
-      if (typeof f === 'function') {
+      if ((f = boxOf(w, box))) {
         return f;
+      }
+      try {
+        n = Math.min(w.frames.length, 64);
+        for (i = 0; i < n; i++) {
+          if (w.frames[i] !== window && (f = boxOf(w.frames[i], box))) {
+            return f;
+          }
+        }
+      } catch (e) {
+        // A window whose frames cannot be listed: go on with its parent.
       }
     }
     return null;

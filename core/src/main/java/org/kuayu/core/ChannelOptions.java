@@ -21,6 +21,7 @@ public abstract class ChannelOptions {
     private final RequestHandler requestHandler;
     private final DebugLog.Sink debugSink;
     private final boolean trustPayloadJson;
+    private final String proxyUrl;
 
     protected ChannelOptions(Builder<?> b) {
         this.trustPayloadJson = b.trustPayloadJson;
@@ -33,6 +34,12 @@ public abstract class ChannelOptions {
         };
         this.requestHandler = b.requestHandler;
         this.debugSink = b.debugSink;
+        this.proxyUrl = b.proxyUrl;
+    }
+
+    /** The helper page's URL as given (absolute or relative to this page), or null. */
+    public String proxyUrl() {
+        return proxyUrl;
     }
 
     /** The transports to try, in order (one: forced; several: automatic choice). */
@@ -71,8 +78,24 @@ public abstract class ChannelOptions {
         private RequestHandler requestHandler;
         private DebugLog.Sink debugSink;
         private boolean trustPayloadJson;
+        private String proxyUrl;
 
         protected abstract B self();
+
+        /**
+         * The URL of Kuayu's helper page ({@code proxy.html}, with {@code proxy.js} next to it) on this page's own
+         * origin, absolute or relative to this page, for the transports that bring frames in through a page of this
+         * origin: location.hash (host) and window.name (host and remote). {@link Kuayu} refuses one of another
+         * origin: only a page of this origin may hand frames to this page. Default: none, which those transports
+         * refuse; the JS API defaults it to the {@code proxy.html} next to {@code kuayu.js}.
+         */
+        public B proxy(String url) {
+            if (url == null || url.isEmpty()) {
+                throw new IllegalArgumentException("proxy must be the URL of proxy.html on this page's own origin");
+            }
+            proxyUrl = url;
+            return self();
+        }
 
         /**
          * Skips validating outgoing JSON text (messages, requests, replies). Only for bindings whose payloads come

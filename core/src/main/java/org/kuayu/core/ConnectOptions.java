@@ -16,14 +16,12 @@ import org.kuayu.core.platform.FrameHandle;
  * only ever posted to that exact origin.
  *
  * <p>{@code proxy}: the URL of Kuayu's helper page ({@code proxy.html} of the kuayu folder) on this page's own origin,
- * for transports that bring frames back through a page of the host's origin (location.hash). Default: none, which
- * those transports refuse; the JS API defaults it to the {@code proxy.html} next to {@code kuayu.js}.
+ * for transports that bring frames back through a page of the host's origin (location.hash, window.name): see
+ * {@link ChannelOptions.Builder#proxy}.
  */
 public final class ConnectOptions extends ChannelOptions {
     private final String remoteUrl;
     private final FrameHandle frame;
-    private final String proxyUrl;
-
     private ConnectOptions(Builder b) {
         super(b);
         if ((b.remoteUrl == null) == (b.frame == null)) {
@@ -31,7 +29,6 @@ public final class ConnectOptions extends ChannelOptions {
         }
         this.remoteUrl = b.remoteUrl;
         this.frame = b.frame;
-        this.proxyUrl = b.proxyUrl;
     }
 
     public static Builder builder() {
@@ -48,16 +45,10 @@ public final class ConnectOptions extends ChannelOptions {
         return frame;
     }
 
-    /** The helper page's URL as given (absolute or relative to this page), or null. */
-    public String proxyUrl() {
-        return proxyUrl;
-    }
-
     /** Builds {@link ConnectOptions}. */
     public static final class Builder extends ChannelOptions.Builder<Builder> {
         private String remoteUrl;
         private FrameHandle frame;
-        private String proxyUrl;
 
         @Override
         protected Builder self() {
@@ -79,19 +70,6 @@ public final class ConnectOptions extends ChannelOptions {
                 throw new IllegalArgumentException("frame must not be null");
             }
             frame = existing;
-            return this;
-        }
-
-        /**
-         * The URL of Kuayu's helper page ({@code proxy.html}, with {@code proxy.js} next to it) on this page's own
-         * origin, absolute or relative to this page. {@link Kuayu#connect} refuses one of another origin: only a
-         * page of this origin may hand frames to this page.
-         */
-        public Builder proxy(String url) {
-            if (url == null || url.isEmpty()) {
-                throw new IllegalArgumentException("proxy must be the URL of proxy.html on this page's own origin");
-            }
-            proxyUrl = url;
             return this;
         }
 

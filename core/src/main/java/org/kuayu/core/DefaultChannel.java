@@ -2,8 +2,6 @@ package org.kuayu.core;
 
 import org.kuayu.core.behavior.RequestTicket;
 import org.kuayu.core.platform.Platform;
-import org.kuayu.core.stack.Link;
-import org.kuayu.core.stack.Stack;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
 
@@ -15,7 +13,7 @@ final class DefaultChannel implements CrossDomainChannel {
     private final Platform platform;
     private final ChannelOptions options;
     private final DebugLog log;
-    private Stack stack;
+    private TransportChoice stack;
     private ChannelState state = ChannelState.CONNECTING;
     private boolean closeReported;
     private String transportName;
@@ -29,7 +27,7 @@ final class DefaultChannel implements CrossDomainChannel {
     }
 
     /** Starts the stack; a transport that cannot work here fails the channel in a later task, never in the call. */
-    void start(Stack newStack) {
+    void start(TransportChoice newStack) {
         stack = newStack;
         try {
             stack.start();
@@ -41,18 +39,19 @@ final class DefaultChannel implements CrossDomainChannel {
     }
 
     /** Where the stack's top delivers. */
-    Link top() {
-        return new Link() {
-            @Override
-            public void down(Message message) {
-                throw new IllegalStateException("nothing is below the channel's own link");
-            }
+    void up(Message message) {
+        receive(message);
+    }
 
+    /** An automatic choice gave up on one transport and tries the next: {@code onError} is told, nothing closes. */
+    void fallback(final KuayuException error) {
+        log.log(error.getMessage());
+        notify(new Runnable() {
             @Override
-            public void up(Message message) {
-                receive(message);
+            public void run() {
+                options.listener().onError(error);
             }
-        };
+        });
     }
 
     /** Fails the channel before any stack exists (no usable transport). */

@@ -1,9 +1,10 @@
 package org.kuayu.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.Role;
-import org.kuayu.core.stack.StackAssembly;
-import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
 import org.kuayu.core.stack.TransportSetup;
 
@@ -67,18 +68,20 @@ public final class Kuayu {
      * Accepts a channel from the host page that framed this page, if its origin is allowed. Returns at once.
      *
      * @throws KuayuException INVALID_ARGUMENT when the chosen transport is request-only (JSONP): its other end is
-     *                        a server endpoint, never a page that accepts
+     *                        a server endpoint, never a page that accepts; or when the proxy page is not on this
+     *                        page's origin
      */
     public static CrossDomainChannel accept(Platform platform, AcceptOptions options) {
         DebugLog log = debugLog(options, "kuayu[remote] ");
         DefaultChannel channel = new DefaultChannel(platform, options, log, null);
-        TransportSetup setup = new TransportSetup(Role.REMOTE, platform, log, null, null);
+        TransportSetup setup = new TransportSetup(Role.REMOTE, platform, log, null, null,
+                proxyUrl(platform, options));
         open(channel, setup, options, null, null);
         return channel;
     }
 
     /** The helper page's absolute URL, or null when none was given; one of another origin is refused. */
-    private static String proxyUrl(Platform platform, ConnectOptions options) {
+    private static String proxyUrl(Platform platform, ChannelOptions options) {
         if (options.proxyUrl() == null) {
             return null;
         }
@@ -94,22 +97,20 @@ public final class Kuayu {
 
     private static void open(DefaultChannel channel, TransportSetup setup, ChannelOptions options,
             String remoteOrigin, String channelId) {
-        TransportFactory chosen = null;
+        List<TransportFactory> usable = new ArrayList<TransportFactory>();
         for (TransportFactory factory : options.transports()) {
             if (factory.isSupported(setup.platform(), setup.role())) {
-                chosen = factory;
-                break;
+                usable.add(factory);
+            } else {
+                setup.log().log("transport " + factory.name() + " is not available here");
             }
-            setup.log().log("transport " + factory.name() + " is not available here");
         }
-        if (chosen == null) {
+        if (usable.isEmpty()) {
             channel.failLater(new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE,
                     "none of the transports " + names(options) + " works in this browser or page"));
             return;
         }
-        Transport transport = chosen.create(setup);
-        channel.start(StackAssembly.assemble(setup.role(), transport, options, setup.platform(), setup.log(),
-                remoteOrigin, channelId, channel.top()));
+        channel.start(new TransportChoice(channel, setup, options, usable, remoteOrigin, channelId));
     }
 
     private static String names(ChannelOptions options) {

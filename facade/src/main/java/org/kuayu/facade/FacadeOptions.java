@@ -9,8 +9,11 @@ import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.TransportFactory;
 import org.kuayu.iframe.domain.DomainTransport;
+import org.kuayu.iframe.domain.ParentDomain;
 import org.kuayu.iframe.hash.HashTransport;
+import org.kuayu.iframe.name.NameTransport;
 import org.kuayu.postmessage.PostMessageTransport;
 
 /**
@@ -23,10 +26,11 @@ import org.kuayu.postmessage.PostMessageTransport;
  * }</pre>
  */
 public final class FacadeOptions {
-    static final String[] COMMON = {"transport", "timeout", "onReady", "onMessage", "onRequest", "onClose",
+    static final String[] COMMON = {"transport", "timeout", "proxy", "onReady", "onMessage", "onRequest", "onClose",
         "onError", "debug"};
-    static final String[] CONNECT = {"remote", "frame", "proxy"};
+    static final String[] CONNECT = {"remote", "frame"};
     static final String[] ACCEPT = {"allowedOrigins", "allowAnyOrigin"};
+    static final String AUTO = "auto";
     private static final String[] CALLBACKS = {"onReady", "onMessage", "onRequest", "onClose", "onError"};
 
     private FacadeOptions() {
@@ -41,45 +45,92 @@ public final class FacadeOptions {
         if (hasRemote == hasFrame) {
             throw invalid("kuayu.connect needs exactly one of remote (the remote page's URL) and frame (an <iframe>)");
         }
+        String remote;
         if (hasRemote) {
             if (!"string".equals(o.typeOf("remote")) || o.string("remote").isEmpty()) {
                 throw invalid("remote must be the remote page's URL as a string");
             }
             b.remote(o.string("remote"));
+            remote = o.string("remote");
         } else {
             FrameHandle frame = o.frame("frame");
             if (frame == null) {
                 throw invalid("frame must be an <iframe> element");
             }
             b.frame(frame);
+            remote = frame.src();
         }
-        String transport = common(platform, o, b, hooks, channel);
+        String name = common(platform, o, b, hooks, channel);
+        boolean hasProxy = proxy(platform, o, b, hooks, name, HashTransport.NAME.equals(name)
+                || NameTransport.NAME.equals(name));
+        if (AUTO.equals(name)) {
+            // The order of preference; a transport that cannot serve these options is left out when tried.
+            b.transport(PostMessageTransport.FACTORY);
+            Origin remoteOrigin = remote == null ? null : Origin.tryParse(platform.resolveUrl(remote));
+            if (ParentDomain.common(Origin.tryParse(platform.selfOrigin()), remoteOrigin) != null) {
+                b.transport(DomainTransport.FACTORY);
+            }
+            if (hasProxy) {
+                b.transport(NameTransport.FACTORY).transport(HashTransport.FACTORY);
+            }
+        } else {
+            b.transport(forced(name));
+        }
+        return b.build();
+    }
+
+    /** The transport of a name other than {@code "auto"}. */
+    private static TransportFactory forced(String name) {
+        return DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY
+                : HashTransport.NAME.equals(name) ? HashTransport.FACTORY
+                : NameTransport.NAME.equals(name) ? NameTransport.FACTORY : PostMessageTransport.FACTORY;
+    }
+
+    /**
+     * Sets the {@code proxy} option, or its default next to the bundle when {@code needed} (INVALID_ARGUMENT when
+     * there is none) or for {@code "auto"} (left out when there is none: auto then skips the transports that need
+     * it). Returns whether a proxy page is set.
+     */
+    private static <B extends ChannelOptions.Builder<B>> boolean proxy(Platform platform, JsObjectView o, B b,
+            FacadeHooks hooks, String transport, boolean needed) {
         String type = o.typeOf("proxy");
         if (!JsObjectView.UNDEFINED.equals(type)) {
             if (!"string".equals(type) || o.string("proxy").isEmpty()) {
                 throw invalid("proxy must be the URL of proxy.html (of the kuayu folder) on this page's own origin");
             }
             b.proxy(o.string("proxy"));
-        } else if (HashTransport.NAME.equals(transport)) {
-            b.proxy(defaultProxy(platform, hooks.scriptUrl()));
+            return true;
         }
-        return b.build();
+        if (needed) {
+            b.proxy(defaultProxy(platform, hooks.scriptUrl(), transport));
+            return true;
+        }
+        if (AUTO.equals(transport)) {
+            try {
+                b.proxy(defaultProxy(platform, hooks.scriptUrl(), transport));
+                return true;
+            } catch (KuayuException unknown) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
      * {@code proxy.html} next to the bundle's script, for transports that need the helper page: INVALID_ARGUMENT
      * saying to give {@code proxy} when the script's URL is unknown or of another origin (a CDN).
      */
-    static String defaultProxy(Platform platform, String scriptUrl) {
+    static String defaultProxy(Platform platform, String scriptUrl, String transport) {
         String fix = ": copy the kuayu folder (proxy.html, proxy.js) to this site and give its URL as proxy";
         if (scriptUrl == null) {
-            throw invalid("transport \"hash\" needs proxy, the URL of proxy.html on this page's own origin (this"
-                    + " bundle cannot tell where it was loaded from, as kuayu-gwt.js renamed or bundled)" + fix);
+            throw invalid("transport \"" + transport + "\" needs proxy, the URL of proxy.html on this page's own"
+                    + " origin (this bundle cannot tell where it was loaded from, as kuayu-gwt.js renamed or bundled)"
+                    + fix);
         }
         Origin script = Origin.tryParse(scriptUrl);
         if (script == null || !script.equals(Origin.tryParse(platform.selfOrigin()))) {
-            throw invalid("transport \"hash\" needs proxy.html on this page's own origin " + platform.selfOrigin()
-                    + ", but the bundle came from " + scriptUrl + fix);
+            throw invalid("transport \"" + transport + "\" needs proxy.html on this page's own origin "
+                    + platform.selfOrigin() + ", but the bundle came from " + scriptUrl + fix);
         }
         int end = scriptUrl.length();
         for (int i = 0; i < scriptUrl.length(); i++) {
@@ -121,7 +172,19 @@ public final class FacadeOptions {
                 }
             }
         }
-        common(platform, o, b, hooks, channel);
+        String name = common(platform, o, b, hooks, channel);
+        boolean hasProxy = proxy(platform, o, b, hooks, name, NameTransport.NAME.equals(name));
+        if (AUTO.equals(name)) {
+            // Every transport a host may pick, listened on at once; document.domain only when forced, as relaxing
+            // it lets every page of the parent domain that relaxed too script this one.
+            b.transport(PostMessageTransport.FACTORY);
+            if (hasProxy) {
+                b.transport(NameTransport.FACTORY);
+            }
+            b.transport(HashTransport.FACTORY);
+        } else {
+            b.transport(forced(name));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -153,17 +216,14 @@ public final class FacadeOptions {
     private static <B extends ChannelOptions.Builder<B>> String common(Platform platform, JsObjectView o, B b,
             FacadeHooks hooks, FacadeChannel channel) {
         String transport = o.typeOf("transport");
-        String name = "auto";
+        String name = AUTO;
         if (!JsObjectView.UNDEFINED.equals(transport)) {
             name = "string".equals(transport) ? o.string("transport") : "";
-            if (!"auto".equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)
-                    && !HashTransport.NAME.equals(name)) {
-                throw invalid("transport must be \"auto\", \"postMessage\", \"domain\" or \"hash\"");
+            if (!AUTO.equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)
+                    && !NameTransport.NAME.equals(name) && !HashTransport.NAME.equals(name)) {
+                throw invalid("transport must be \"auto\", \"postMessage\", \"domain\", \"name\" or \"hash\"");
             }
         }
-        // "auto" is postMessage until the transports that need the others' fallback exist (issue 5).
-        b.transport(DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY
-                : HashTransport.NAME.equals(name) ? HashTransport.FACTORY : PostMessageTransport.FACTORY);
         // The binding made every payload with JSON.stringify: checking it again would only cost time.
         b.trustPayloadJson();
         if (!JsObjectView.UNDEFINED.equals(o.typeOf("timeout"))) {

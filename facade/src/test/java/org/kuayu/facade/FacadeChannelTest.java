@@ -55,7 +55,7 @@ class FacadeChannelTest {
                 new Object[] {MapView.of("frame", "iframe"), "frame must be an <iframe> element"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "onReady", "yes"), "onReady must be a function"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "transport", "pigeon"),
-                    "transport must be \"auto\", \"postMessage\", \"domain\" or \"hash\""},
+                    "transport must be \"auto\", \"postMessage\", \"domain\", \"name\" or \"hash\""},
                 new Object[] {MapView.of("remote", REMOTE_URL, "proxy", 1.0), "proxy must be the URL of proxy.html"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "proxy", ""), "proxy must be the URL of proxy.html"},
                 new Object[] {MapView.of("remote", REMOTE_URL, "proxy", "http://remote.test/kuayu/proxy.html"),

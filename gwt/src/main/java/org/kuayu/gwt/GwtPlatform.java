@@ -159,8 +159,31 @@ public final class GwtPlatform implements Platform {
 
     @Override
     public FrameHandle createFrame(String url, boolean hidden) {
-        return new JsFrame(createFrameJs(url, hidden));
+        return new JsFrame(createFrameJs(url, hidden, null));
     }
+
+    @Override
+    public FrameHandle createNamedFrame(String url, String name) {
+        return new JsFrame(createFrameJs(url, true, name));
+    }
+
+    @Override
+    public String windowName() {
+        return windowNameJs();
+    }
+
+    @Override
+    public void setWindowName(String name) {
+        setWindowNameJs(name);
+    }
+
+    private static native String windowNameJs() /*-{
+        var n = $wnd.name; return typeof n === 'string' ? n : '';
+    }-*/;
+
+    private static native void setWindowNameJs(String n) /*-{
+        $wnd.name = n;
+    }-*/;
 
     @Override
     public Cancellable loadScript(String url, String nonce, final Runnable onLoad, final Runnable onError) {
@@ -407,12 +430,14 @@ public final class GwtPlatform implements Platform {
         return n === 1 ? c.port1 : c.port2;
     }-*/;
 
-    private static native JavaScriptObject createFrameJs(String u, boolean hidden) /*-{
+    // The name is set before the element is attached: the browsing context takes it when it is created.
+    private static native JavaScriptObject createFrameJs(String u, boolean hidden, String n) /*-{
         var f = $doc.createElement('iframe');
         if (hidden) {
             f.setAttribute('aria-hidden', 'true'); f.tabIndex = -1; f.title = 'kuayu';
             f.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
         }
+        if (n != null) f.name = n;
         f.src = u; ($doc.body || $doc.documentElement).appendChild(f);
         return f;
     }-*/;

@@ -15,7 +15,9 @@ import org.kuayu.core.sim.SimWindow;
  * comment (not from Kuayu's Java), so that the transports meet an independent reader. The fragment
  * {@code #<mailbox>:<frame percent-encoded>} is read at load and at each change ({@code hashchange}, or every 25 ms
  * without it); a frame that starts with {@code kuayu} goes to the mailbox of the nearest ancestor this page may script
- * that has it. (proxy.js also reads window.name, which the simulated browser does not have yet.)
+ * that has it, or to that of a frame of such an ancestor (a sibling: the remote page next to the host's messenger
+ * frame). {@code window.name = "<mailbox>:<frame>"} is read at load, emptied, and handed over the same way, not
+ * decoded.
  *
  * <pre>{@code
  * browser.page("http://host.test/kuayu/proxy.html", new SimProxyPage());
@@ -36,9 +38,14 @@ public final class SimProxyPage implements PageScript {
             String hash = page.locationHash();
             if (!hash.equals(last[0]) && hash.startsWith("__kuayu_")) {
                 last[0] = hash;
-                deliver(page, hash);
+                deliver(page, hash, true);
             }
         };
+        String name = page.windowName();
+        if (name.startsWith("__kuayu_")) {
+            page.setWindowName("");
+            deliver(page, name, false);
+        }
         if (page.listenHashChange(read) == null) {
             poll(page, read);
         }
@@ -52,12 +59,12 @@ public final class SimProxyPage implements PageScript {
         });
     }
 
-    private void deliver(SimWindow page, String text) {
+    private void deliver(SimWindow page, String text, boolean decode) {
         int colon = text.indexOf(':');
         if (colon < 0 || !text.substring(0, colon).matches("__kuayu_[a-z]+_[0-9a-f]{32}")) {
             return;
         }
-        String frame = decodeUriComponent(text.substring(colon + 1));
+        String frame = decode ? decodeUriComponent(text.substring(colon + 1)) : text.substring(colon + 1);
         if (frame == null || !frame.startsWith("kuayu")) {
             return;
         }
@@ -69,6 +76,12 @@ public final class SimProxyPage implements PageScript {
             if (ancestor.callMailbox(text.substring(0, colon), frame)) {
                 deliveries++;
                 return;
+            }
+            for (WindowHandle sibling : page.framesOf(up)) {
+                if (sibling.callMailbox(text.substring(0, colon), frame)) {
+                    deliveries++;
+                    return;
+                }
             }
         }
     }

@@ -122,8 +122,29 @@ public final class TeaVmPlatform implements Platform {
 
     @Override
     public FrameHandle createFrame(String url, boolean hidden) {
-        return new JsFrame(createFrameJs(url, hidden));
+        return new JsFrame(createFrameJs(url, hidden, null));
     }
+
+    @Override
+    public FrameHandle createNamedFrame(String url, String name) {
+        return new JsFrame(createFrameJs(url, true, name));
+    }
+
+    @Override
+    public String windowName() {
+        return windowNameJs();
+    }
+
+    @Override
+    public void setWindowName(String name) {
+        setWindowNameJs(name);
+    }
+
+    @JSBody(script = "var n = window.name; return typeof n === 'string' ? n : '';")
+    private static native String windowNameJs();
+
+    @JSBody(params = {"n"}, script = "window.name = n;")
+    private static native void setWindowNameJs(String name);
 
     @Override
     public Cancellable loadScript(String url, String nonce, final Runnable onLoad, final Runnable onError) {
@@ -357,11 +378,13 @@ public final class TeaVmPlatform implements Platform {
     @JSBody(params = {"c", "n"}, script = "return n === 1 ? c.port1 : c.port2;")
     private static native JSObject port(JSObject channel, int n);
 
-    @JSBody(params = {"u", "hidden"}, script = "var f = document.createElement('iframe');"
+    // The name is set before the element is attached: the browsing context takes it when it is created.
+    @JSBody(params = {"u", "hidden", "n"}, script = "var f = document.createElement('iframe');"
             + " if (hidden) { f.setAttribute('aria-hidden', 'true'); f.tabIndex = -1; f.title = 'kuayu';"
             + " f.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden'; }"
+            + " if (n != null) f.name = n;"
             + " f.src = u; (document.body || document.documentElement).appendChild(f); return f;")
-    private static native JSObject createFrameJs(String url, boolean hidden);
+    private static native JSObject createFrameJs(String url, boolean hidden, String name);
 
     @JSBody(params = {"s"}, script = "if (window.console && console.debug) console.debug(s);")
     private static native void debugJs(String line);

@@ -11,4 +11,14 @@ public final class RequestTicket {
         this.callback = callback;
         this.timeoutMillis = timeoutMillis;
     }
+
+    /** Who to tell. */
+    public ReplyCallback callback() {
+        return callback;
+    }
+
+    /** How long to wait for the reply, in ms. */
+    public int timeoutMillis() {
+        return timeoutMillis;
+    }
 }

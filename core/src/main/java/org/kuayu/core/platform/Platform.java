@@ -133,4 +133,22 @@ public interface Platform {
      * {@link #locationHash()} with {@link #schedule} (the binding does not poll: how often is the caller's choice).
      */
     Cancellable listenHashChange(Runnable onChange);
+
+    /**
+     * {@code window.name}: the name of this page's browsing context (tab or frame), which survives navigations to
+     * other documents, of any origin, in that frame. Empty when it has none.
+     */
+    String windowName();
+
+    /** Sets {@code window.name}, which the documents this frame shows next may read. */
+    void setWindowName(String name);
+
+    /**
+     * Creates a hidden {@code <iframe>} whose browsing context is named {@code name} (its {@code name} attribute, set
+     * before the element is attached, so that the first document it loads already has it as {@code window.name}),
+     * appends it to the document body and starts loading {@code url}. The name survives the navigation from the
+     * initial {@code about:blank} to {@code url}, whatever the origin: how the window.name technique hands a string
+     * to a page of another origin.
+     */
+    FrameHandle createNamedFrame(String url, String name);
 }

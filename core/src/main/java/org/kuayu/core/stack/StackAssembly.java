@@ -50,6 +50,18 @@ public final class StackAssembly {
      */
     public static Stack assemble(Role role, Transport transport, ChannelOptions options, Platform platform,
             DebugLog log, String remoteOrigin, String channelId, Link channelSide) {
+        return assemble(role, transport, options, platform, log, remoteOrigin, channelId, channelSide,
+                options.timeoutMillis());
+    }
+
+    /**
+     * Builds the stack of one channel whose host handshake has its own timeout: one attempt of an automatic
+     * choice, which leaves time for the transports after it.
+     *
+     * @param handshakeTimeoutMillis host: how long the handshake may take before it fails with TIMEOUT
+     */
+    public static Stack assemble(Role role, Transport transport, ChannelOptions options, Platform platform,
+            DebugLog log, String remoteOrigin, String channelId, Link channelSide, int handshakeTimeoutMillis) {
         if (transport.isRequestOnly()) {
             return requestOnly(role, transport, options, platform, log, remoteOrigin, channelSide);
         }
@@ -61,7 +73,7 @@ public final class StackAssembly {
         // 2. The handshake: channel id, readiness, queueing, reload recovery, close.
         if (role == Role.HOST) {
             layers.add(new HostHandshakeBehavior(platform, transport.name(), log, channelId, remoteOrigin,
-                    options.timeoutMillis()));
+                    handshakeTimeoutMillis));
         } else {
             layers.add(new RemoteHandshakeBehavior(platform, transport.name(), log));
         }

@@ -10,6 +10,8 @@ final class SimContext {
     final SimContext parent;
     final SimFrame element;
     private SimWindow current;
+    /** {@code window.name}: the context's, so it survives navigations whatever the origin. */
+    String name = "";
     private boolean discarded;
     private int navigation;
     private int rateCount;

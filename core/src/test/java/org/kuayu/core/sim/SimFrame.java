@@ -30,11 +30,12 @@ public final class SimFrame implements FrameHandle {
     private final List<Runnable> loadListeners = new ArrayList<Runnable>();
     private boolean attached = true;
 
-    SimFrame(SimWindow owner, String src, boolean hidden) {
+    SimFrame(SimWindow owner, String src, boolean hidden, String name) {
         this.owner = owner;
         this.src = src;
         this.hidden = hidden;
         this.context = new SimContext(owner.browser(), owner.context(), this);
+        context.name = name;
         context.show(new SimWindow(owner.browser(), context, "about:blank", owner.origin(), owner.url(), true));
         context.navigate(src);
     }
@@ -65,6 +66,15 @@ public final class SimFrame implements FrameHandle {
     public void navigate(String url) {
         requireAttached();
         context.navigate(context.current().resolveUrl(url));
+    }
+
+    /** The frame's browsing context name ({@code window.name} of what it shows), as the browser keeps it. */
+    public String name() {
+        return context.name;
+    }
+
+    SimContext context() {
+        return context;
     }
 
     /** The number of load listeners not cancelled. */

@@ -262,14 +262,57 @@ public final class SimWindow implements Platform {
 
     @Override
     public FrameHandle createFrame(String frameUrl, boolean hidden) {
+        return newFrame(frameUrl, hidden, "");
+    }
+
+    @Override
+    public FrameHandle createNamedFrame(String frameUrl, String name) {
+        return newFrame(frameUrl, true, name);
+    }
+
+    private SimFrame newFrame(String frameUrl, boolean hidden, String name) {
         if (!alive) {
             throw new IllegalStateException("the document is gone");
         }
         String target = SimUrls.withBrowserFragment(resolveUrl(frameUrl));
         browser.recordNavigation(target);
-        SimFrame frame = new SimFrame(this, target, hidden);
+        SimFrame frame = new SimFrame(this, target, hidden, name == null ? "" : name);
         frames.add(frame);
         return frame;
+    }
+
+    @Override
+    public String windowName() {
+        return context.name;
+    }
+
+    @Override
+    public void setWindowName(String name) {
+        if (alive) {
+            context.name = name == null ? "" : name;
+        }
+    }
+
+    /**
+     * {@code ancestor(generations).frames[i]} for every {@code i}: the frames of that ancestor's document, as this
+     * document's script could reach them (reaching is always allowed; calling a mailbox through one is checked as
+     * usual). For pages of the simulation that look for a sibling, such as a proxy page looking for the remote page
+     * next to it. Empty above the top.
+     */
+    public List<WindowHandle> framesOf(int generations) {
+        SimContext c = context;
+        for (int i = 0; i < generations && c != null; i++) {
+            c = c.parent;
+        }
+        List<WindowHandle> handles = new ArrayList<WindowHandle>();
+        if (c != null && c.current() != null) {
+            for (SimFrame f : c.current().frames()) {
+                if (f.isAttached()) {
+                    handles.add(new SimWindowHandle(f.context(), this));
+                }
+            }
+        }
+        return handles;
     }
 
     @Override
