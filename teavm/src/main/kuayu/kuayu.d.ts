@@ -20,8 +20,8 @@ export interface KuayuError extends Error {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export interface ChannelOptions {
-  /** "auto" (default) or a transport to force. */
-  transport?: "auto" | "postMessage" | "domain" | "hash";
+  /** "auto" (default: the best both pages have, falling back in order) or a transport to force. */
+  transport?: "auto" | "postMessage" | "domain" | "name" | "hash";
   /** Milliseconds for the handshake and for each request; default 10000. */
   timeout?: number;
   /** The channel is ready; called again after the remote page reloaded and the channel re-opened. */
@@ -32,8 +32,13 @@ export interface ChannelOptions {
   onRequest?: (data: any, origin: string) => JsonValue | PromiseLike<JsonValue>;
   /** The channel closed (either side), once. */
   onClose?: () => void;
-  /** An error not tied to one request (failed handshake, remote gone). */
+  /** An error not tied to one request (failed handshake, remote gone); with "auto", also each fallback. */
   onError?: (error: KuayuError) => void;
+  /**
+   * URL of proxy.html (of the kuayu folder) on this page's own origin, for transports "hash" (host) and "name" (both
+   * sides). Default: the proxy.html next to kuayu.js / kuayu.mjs (kuayu-gwt.js: next to the script named kuayu-gwt.js).
+   */
+  proxy?: string;
   /** true: debug lines to console.debug; a function: debug lines to it. */
   debug?: boolean | ((line: string) => void);
 }
@@ -41,13 +46,8 @@ export interface ChannelOptions {
 export interface ConnectOptions extends ChannelOptions {
   /** URL of the remote page; Kuayu creates a hidden iframe for it. */
   remote?: string;
-  /** An existing iframe to use instead. */
+  /** An existing iframe to use instead (not with transport "name", whose frame Kuayu must create). */
   frame?: HTMLIFrameElement;
-  /**
-   * URL of proxy.html (of the kuayu folder) on this page's own origin, for transport "hash". Default: the proxy.html
-   * next to kuayu.js / kuayu.mjs (kuayu-gwt.js: next to the script named kuayu-gwt.js).
-   */
-  proxy?: string;
 }
 
 export interface AcceptOptions extends ChannelOptions {

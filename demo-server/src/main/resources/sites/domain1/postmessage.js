@@ -1,7 +1,10 @@
 /*
- * The host side of the postMessage demo: loads domain2's remote page in the visible frame, opens a Kuayu
- * channel to it, replies to domain2's requests, and logs every message with its direction and origin. ES5, like
- * every hand-written page.
+ * The host side of the Kuayu demos between domain1 and domain2 (postMessage, location.hash, window.name): opens a
+ * Kuayu channel to domain2's remote page, replies to domain2's requests, and logs every message with its direction
+ * and origin. The page's <body data-transport="..."> forces a transport (default: Kuayu's automatic choice), and
+ * the remote page is told the same in ?transport=. The remote page shows in the visible frame #remote, but for
+ * window.name, whose frame Kuayu must create itself (it names the frame before the page loads): that one is hidden.
+ * ES5, like every hand-written page.
  */
 (function () {
   "use strict";
@@ -49,7 +52,7 @@
   function markClosed() {
     if (!closed) {
       closed = true;
-      setStatus("closed");
+      setStatus(ready ? "closed" : "failed");
       log("info", "• closed");
     }
   }
@@ -83,33 +86,40 @@
     markClosed();
   };
 
-  // Set the frame's page in the same task as connect(), so the channel listens before the page can load.
-  frame.src = demo.domain2 + "/postmessage-remote.html";
+  var transport = document.body.getAttribute("data-transport");
+  var remote = demo.domain2 + "/postmessage-remote.html" + (transport ? "?transport=" + transport : "");
+  var options = {
+    transport: transport || "auto",
+    onReady: function () {
+      ready = true;
+      setStatus("ready");
+      log("info", "• ready: " + remoteOrigin() + " over " + channel.transport + " (kuayu " + kuayu.version + ")");
+    },
+    onMessage: function (data, origin) {
+      log("in", "← " + origin + ": message " + JSON.stringify(data));
+    },
+    onRequest: function (data, origin) {
+      var reply = {"reply": "domain1 got " + JSON.stringify(data), "at": new Date().toISOString()};
+      log("in", "← " + origin + ": request " + JSON.stringify(data));
+      log("out", "→ domain2: reply " + JSON.stringify(reply));
+      return reply;
+    },
+    // Also told of each fallback of the automatic choice, while the channel goes on connecting.
+    onError: function (error) {
+      log("error", "✕ " + describe(error));
+    },
+    onClose: markClosed
+  };
+  if (transport === "name") {
+    options.remote = remote;
+    frame.parentNode.removeChild(frame);
+  } else {
+    // Set the frame's page in the same task as connect(), so the channel listens before the page can load.
+    frame.src = remote;
+    options.frame = frame;
+  }
   try {
-    channel = kuayu.connect({
-      frame: frame,
-      onReady: function () {
-        ready = true;
-        setStatus("ready");
-        log("info", "• ready: " + remoteOrigin() + " over " + channel.transport + " (kuayu " + kuayu.version + ")");
-      },
-      onMessage: function (data, origin) {
-        log("in", "← " + origin + ": message " + JSON.stringify(data));
-      },
-      onRequest: function (data, origin) {
-        var reply = {"reply": "domain1 got " + JSON.stringify(data), "at": new Date().toISOString()};
-        log("in", "← " + origin + ": request " + JSON.stringify(data));
-        log("out", "→ domain2: reply " + JSON.stringify(reply));
-        return reply;
-      },
-      onError: function (error) {
-        log("error", "✕ " + describe(error));
-        if (!ready) {
-          setStatus("failed");
-        }
-      },
-      onClose: markClosed
-    });
+    channel = kuayu.connect(options);
   } catch (error) {
     setStatus("failed");
     log("error", "✕ connect failed: " + describe(error));

@@ -1,5 +1,6 @@
 /*
- * The remote side of the postMessage demo: accepts a Kuayu channel from domain1 only, echoes each message,
+ * The remote side of domain1's Kuayu demos (postMessage, location.hash, window.name; the transport in ?transport=,
+ * default Kuayu's automatic choice): accepts a Kuayu channel from domain1 only, echoes each message,
  * replies to each request, sends requests of its own, and logs everything with its direction and origin. ES5,
  * like every hand-written page.
  */
@@ -70,9 +71,11 @@
     });
   };
 
+  var forced = /[?&]transport=([a-zA-Z]+)/.exec(location.search);
   try {
     channel = kuayu.accept({
       allowedOrigins: [demo.domain1],
+      transport: forced ? forced[1] : "auto",
       onReady: function () {
         setStatus("ready");
         log("info", "• ready: " + channel.origin + " over " + channel.transport);

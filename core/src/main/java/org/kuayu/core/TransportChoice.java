@@ -30,7 +30,8 @@ import org.kuayu.core.wire.MessageKind;
  * channel. What the page sends meanwhile waits here, not in an attempt that may be dropped: messages in order,
  * requests with their own timers.</li>
  * <li>Requirement: the channel's timeout still bounds the wait. Protocol: each host attempt's handshake gets an equal
- * share of it, at least 1 s (or all of it when shorter).</li>
+ * share of it, but at least 1 s (or all of it when shorter), which a handshake over location.hash needs: with
+ * {@code n} transports the wait is the timeout, or {@code n} seconds when that is longer.</li>
  * </ol>
  * With a single transport nothing of this applies: the stack is the channel's, as it always was.
  */

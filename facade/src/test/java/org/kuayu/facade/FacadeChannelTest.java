@@ -152,6 +152,23 @@ class FacadeChannelTest {
     }
 
     @Test
+    void autoLeavesOutWhatNeedsAProxyPageWhenTheBundleCameFromElsewhere() {
+        RecordingHooks hooks = new RecordingHooks();
+        hooks.scriptUrl = "https://cdn.test/kuayu/kuayu.js";
+        FacadeChannel channel = FacadeChannel.connect(host, MapView.of("options", MapView.of("remote", REMOTE_URL,
+                "onError", MapView.FUNCTION)), hooks);
+        assertTrue(browser.runUntil(channel::isReady, 5000));
+        assertEquals("postMessage", channel.transport());
+        assertEquals(List.of("ready"), hooks.events, "no fallback, no error");
+
+        SimWindow remote = browser.open("http://remote.test/other.html");
+        KuayuException name = assertThrows(KuayuException.class, () -> FacadeChannel.accept(remote, MapView.of(
+                "options", MapView.of("allowedOrigins", List.of("http://host.test"), "transport", "name")), hooks));
+        assertTrue(name.getMessage().startsWith("transport \"name\" needs proxy.html on this page's own origin"
+                + " http://remote.test, but the bundle came from https://cdn.test/"), name.getMessage());
+    }
+
+    @Test
     void dataThatIsNotJsonIsRefusedByName() {
         FacadeChannel channel = FacadeChannel.connect(host, MapView.of("options", MapView.of("remote", REMOTE_URL)),
                 new RecordingHooks());

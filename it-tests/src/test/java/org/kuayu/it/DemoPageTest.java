@@ -141,6 +141,52 @@ class DemoPageTest {
                 HostPage.BOUND);
     }
 
+    /**
+     * The location.hash page: the classic a, b, c pages (this page writes domain2's fragment, domain2 answers through
+     * domain1's page in its own frame) and Kuayu's {@code transport: "hash"} to the page in {@code #remote}.
+     */
+    @BrowserTest(bundles = Bundle.TEAVM)
+    void locationHashPageAnswersBothWays(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/location-hash.html");
+        browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+        browser.waitFor(logShows("/ready: " + regex(sites.domain2()) + " over hash/"), HostPage.BOUND);
+
+        browser.click("raw-call");
+        browser.waitFor("document.getElementById('raw-reply').textContent === 'domain2 got user=admin'",
+                HostPage.BOUND);
+        browser.waitFor(logShows("/← domain2 \\(classic, through domain1's proxy page\\)/"), HostPage.BOUND);
+
+        browser.click("request");
+        browser.waitFor("/domain2 got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
+        browser.waitForInFrame("remote", "document.getElementById('status').textContent === 'ready'",
+                HostPage.BOUND);
+        browser.clickInFrame("remote", "request");
+        browser.waitForInFrame("remote", "/domain1 got/.test(document.getElementById('reply').textContent)",
+                HostPage.BOUND);
+    }
+
+    /**
+     * The window.name page: the classic flow (domain2's page sets the name, the frame comes home, the name is read)
+     * and Kuayu's {@code transport: "name"}, both ways.
+     */
+    @BrowserTest(bundles = Bundle.TEAVM)
+    void windowNamePageAnswersBothWays(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/window-name.html");
+        browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+        browser.waitFor(logShows("/ready: " + regex(sites.domain2()) + " over name/"), HostPage.BOUND);
+
+        browser.click("raw-call");
+        browser.waitFor("/domain2 got user=admin/.test(document.getElementById('raw-reply').textContent)",
+                HostPage.BOUND);
+        browser.click("request");
+        browser.waitFor("/domain2 got/.test(document.getElementById('reply').textContent)", HostPage.BOUND);
+        String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
+        assertTrue(reply.contains("domain2 got {\\\"text\\\":\\\"hi\\\"}"),
+                "the reply names the request: " + reply);
+        // The classic frame is gone and so are Kuayu's messenger frames: one hidden remote frame is left.
+        browser.waitFor("document.getElementsByTagName('iframe').length === 1", HostPage.BOUND);
+    }
+
     /** A string as a JavaScript regular expression that matches it literally (between slashes). */
     private static String regex(String text) {
         return text.replaceAll("[.?*+^$()\\[\\]{}|/\\\\]", "\\\\$0");

@@ -130,16 +130,32 @@ class HandshakeTest {
         assertEquals(0, host.count("close") + host.count("error"), host.why());
     }
 
+    /** Automatic choice: each transport is tried in turn (onError told of each fallback), then the channel fails. */
     @BrowserTest
-    void pageWithoutKuayuTimesOut(Browser browser, DemoSites sites) {
+    void pageWithoutKuayuTimesOutOnEveryTransport(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         host.connect("{remote: " + js(sites.domain2() + "/test/blank.html") + ", timeout: 1000}");
         host.awaitCount("close", 1);
 
         List<Map<String, Object>> errors = host.events("error");
-        assertEquals(1, errors.size(), host.why());
-        assertEquals("TIMEOUT", errors.get(0).get("code"), host.why());
+        assertEquals(3, errors.size(), host.why());
+        for (Map<String, Object> error : errors) {
+            assertEquals("TIMEOUT", error.get("code"), host.why());
+        }
+        assertTrue(String.valueOf(errors.get(0).get("message")).contains("trying name"), host.why());
+        assertTrue(String.valueOf(errors.get(1).get("message")).contains("trying hash"), host.why());
+        assertEquals(List.of("connect", "error", "error", "error", "close"), host.eventTypes(), host.why());
+        host.waitFor("KT.iframes() === 0");
+    }
+
+    @BrowserTest
+    void pageWithoutKuayuTimesOutOnAForcedTransport(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        host.connect("{remote: " + js(sites.domain2() + "/test/blank.html") + ", timeout: 1000,"
+                + " transport: 'postMessage'}");
+        host.awaitCount("close", 1);
         assertEquals(List.of("connect", "error", "close"), host.eventTypes(), host.why());
+        assertEquals("TIMEOUT", host.events("error").get(0).get("code"), host.why());
     }
 
     @BrowserTest

@@ -102,6 +102,19 @@ class WindowNameTest {
         assertEquals("pong", host.reply("{cmd: 'ping'}"), host.why());
     }
 
+    /** The remote admits only domain3: domain1 is told at once, and nothing it sent reached the remote's page. */
+    @BrowserTest
+    void aHostOfAnOriginNotAllowedIsRefused(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        String remote = (String) host.eval("KT.remoteUrl({mode: 'echo', transport: 'name', allowed: ["
+                + js(sites.domain3()) + "]})");
+        host.connect("{remote: " + js(remote) + ", transport: 'name'}");
+        host.awaitCount("close", 1);
+        assertEquals(List.of("connect", "error", "close"), host.eventTypes(), host.why());
+        assertEquals("ORIGIN_REJECTED", host.events("error").get(0).get("code"), host.why());
+        host.waitFor("KT.iframes() === 0");
+    }
+
     @BrowserTest
     void aProxyPageOfAnotherOriginOrAGivenFrameIsRefusedAtConnect(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);

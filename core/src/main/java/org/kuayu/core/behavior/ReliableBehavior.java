@@ -60,9 +60,8 @@ import org.kuayu.core.wire.MessageKind;
  * </ol>
  *
  * <p>Instructions for the transport ({@code *_PATH}, {@code ABANDON}) pass down at once, unsequenced. When this page
- * closes the channel (the local {@code CLOSED} coming up), the frame sent last, its {@code CLS}, goes at once whatever
- * the window, numbered after those in flight; frames still waiting for room are dropped, as the stack stops right
- * after. Nothing from above resets this layer: {@code DROP_PATH} comes on every handshake {@code ACK}, the first included, and
+ * closes the channel (the local {@code CLOSED} coming up), every frame still waiting for room goes at once, in
+ * order, whatever the window, numbered after those in flight, its {@code CLS} last, as the stack stops right after. Nothing from above resets this layer: {@code DROP_PATH} comes on every handshake {@code ACK}, the first included, and
  * {@code RESET}/{@code CLOSED} travel up from the handshake, never through here; the incarnation is the one signal.
  * It sits under {@link FragmentBehavior} (see there why) and below any origin or secret check: it trusts its
  * transport to bring frames of its one peer window only.

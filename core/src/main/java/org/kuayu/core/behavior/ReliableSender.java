@@ -76,18 +76,19 @@ final class ReliableSender {
     }
 
     /**
-     * This page closes the channel and the stack stops right after: the newest frame waiting (the channel's
-     * {@code CLS}) is sent now whatever the window, numbered after those in flight; the others would never go.
+     * This page closes the channel and the stack stops right after: every frame waiting (the last of them the
+     * channel's {@code CLS}) is sent now, in order, whatever the window, numbered after those in flight; nothing would
+     * send them later. They are not sent again: a close is best effort over a transport that loses frames.
      */
     void closing(Link link) {
-        Message last = waiting.pollLast();
-        waiting.clear();
-        if (last != null && nextSeq <= ReliableBehavior.MAX_SEQ) {
-            InFlight f = new InFlight(nextSeq, last);
+        double now = platform.now();
+        while (!waiting.isEmpty() && nextSeq <= ReliableBehavior.MAX_SEQ) {
+            InFlight f = new InFlight(nextSeq, waiting.poll());
             nextSeq++;
             inFlight.add(f);
-            transmit(f, platform.now(), link);
+            transmit(f, now, link);
         }
+        waiting.clear();
     }
 
     /** The peer is a new page: everything addressed to the old one is dropped and numbering starts again. */

@@ -100,6 +100,7 @@ public final class StackAssembly {
 
     /**
      * The layers a transport that limits or loses frames needs between the origin check and itself, top to bottom:
+     * {@link ReachabilityBehavior} when it needs reliable delivery (frames it cannot deliver must not take a number),
      * {@link FragmentBehavior} when {@link Transport#maxFrameLength()} is not 0, then {@link ReliableBehavior} when
      * {@link Transport#needsReliableDelivery()}, with {@link Transport#reliableWindow()} frames in flight and the
      * other {@link ReliableOptions} defaults. Empty for postMessage.
@@ -133,6 +134,15 @@ public final class StackAssembly {
         if (reliable && (window < 1 || window > ReliableOptions.MAX_WINDOW)) {
             throw new IllegalStateException("transport " + transport.name() + ": reliableWindow() must be 1 to "
                     + ReliableOptions.MAX_WINDOW + " when it needs reliable delivery, got " + window);
+        }
+        if (reliable) {
+            final Transport reaching = transport;
+            layers.add(new ReachabilityBehavior(new Reachability() {
+                @Override
+                public boolean canReach(String targetOrigin) {
+                    return reaching.canReach(targetOrigin);
+                }
+            }, log));
         }
         if (limit > 0) {
             layers.add(new FragmentBehavior(platform, FragmentOptions.builder(limit - reserve).cost(cost).build(),

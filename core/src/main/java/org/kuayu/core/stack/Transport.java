@@ -43,6 +43,16 @@ public interface Transport {
     }
 
     /**
+     * Whether a frame for {@code targetOrigin} would reach the peer now. Default true: the browser filters (postMessage
+     * delivers only to its target origin). A transport that reaches one page only says false to other origins, and
+     * {@link StackAssembly} then drops such frames before reliable delivery numbers them
+     * ({@link ReachabilityBehavior}).
+     */
+    default boolean canReach(String targetOrigin) {
+        return true;
+    }
+
+    /**
      * True when the other end is not a page but an endpoint that answers this page's requests, one call each
      * (JSONP): there is no connection to hand-shake over, nothing can be pushed from the other side, and only
      * {@code REQ} frames go down, each answered by exactly one {@code RES} or {@code ERR} frame coming up with the

@@ -345,7 +345,7 @@ class ReliableBehaviorTest extends BehaviorFixture {
     }
 
     @Test
-    void aClosingChannelsLastFrameGoesAtOnceWhateverTheWindow() {
+    void aClosingChannelsLastFramesGoAtOnceInOrderWhateverTheWindow() {
         ReliableBehavior r = reliable(1);
         r.down(data("1"), link);
         r.down(data("2"), link);
@@ -354,9 +354,11 @@ class ReliableBehaviorTest extends BehaviorFixture {
 
         r.up(Message.local(MessageKind.CLOSED, "local"), link);
         List<Message> sent = downs(MessageKind.SEQUENCED);
-        assertEquals(2, sent.size());
+        assertEquals(3, sent.size(), "nothing the page sent is dropped at close");
         assertEquals(2, sent.get(1).number(), "numbered right after the frame in flight");
-        assertTrue(sent.get(1).body().contains("|CLS|0|"), sent.get(1).body());
+        assertTrue(sent.get(1).body().contains("|MSG|0|2"), sent.get(1).body());
+        assertEquals(3, sent.get(2).number());
+        assertTrue(sent.get(2).body().contains("|CLS|0|"), sent.get(2).body());
         assertEquals(MessageKind.CLOSED, link.lastUp().kind(), "the close goes on up");
     }
 

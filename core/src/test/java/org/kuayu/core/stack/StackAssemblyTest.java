@@ -124,12 +124,13 @@ class StackAssemblyTest {
         assertEquals(List.of(), StackAssembly.lowerLayers(transport, page, DebugLog.off()), "postMessage: nothing");
         List<Behavior> both = StackAssembly.lowerLayers(new LossyLink(1, FaultPlan.NONE, 2000, 4)
                 .transport(Role.HOST, page), page, DebugLog.off());
-        assertEquals(2, both.size());
-        assertTrue(both.get(0) instanceof FragmentBehavior && both.get(1) instanceof ReliableBehavior);
+        assertEquals(3, both.size());
+        assertTrue(both.get(0) instanceof ReachabilityBehavior && both.get(1) instanceof FragmentBehavior
+                && both.get(2) instanceof ReliableBehavior);
         List<Behavior> reliableOnly = StackAssembly.lowerLayers(new LossyLink(1, FaultPlan.NONE, 0, 4)
                 .transport(Role.HOST, page), page, DebugLog.off());
-        assertEquals(1, reliableOnly.size());
-        assertTrue(reliableOnly.get(0) instanceof ReliableBehavior);
+        assertEquals(2, reliableOnly.size());
+        assertTrue(reliableOnly.get(0) instanceof ReachabilityBehavior && reliableOnly.get(1) instanceof ReliableBehavior);
 
         LossyLink link = new LossyLink(1, FaultPlan.NONE, 185, 1);
         Stack stack = StackAssembly.assemble(Role.HOST, link.transport(Role.HOST, page), connect().build(), page,

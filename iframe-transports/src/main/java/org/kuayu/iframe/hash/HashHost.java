@@ -96,6 +96,11 @@ final class HashHost implements HashTransport.End {
     }
 
     @Override
+    public boolean canReach(String targetOrigin) {
+        return remoteOrigin.equals(targetOrigin);
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

@@ -1,8 +1,5 @@
 package org.kuayu.iframe.hash;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
@@ -19,19 +16,16 @@ import org.kuayu.iframe.MessengerFrame;
  * writes its own into the fragment of a hidden messenger frame showing the host's proxy page, created at the first
  * frame and then navigated with fragment changes only.
  *
- * <p>The host's return address comes with every frame; until the first one came, what this page sends waits (at most
- * {@value #MAX_WAITING} frames). A frame goes out only to a proxy of its target origin, as a browser delivers a
- * {@code postMessage} only to its target origin.
+ * <p>The host's return address comes with every frame; until the first one came this page can reach nobody
+ * ({@link #canReach} is false, so its {@code HEL} is dropped before it takes a sequence number: the host writes first
+ * anyway). A frame goes out only to a proxy of its target origin, as a browser delivers a {@code postMessage} only to
+ * its target origin.
  */
 final class HashRemote implements HashTransport.End {
-    static final int MAX_WAITING = 16;
-
     private final Platform platform;
     private final DebugLog log;
     private final HashWriter writer;
     private final MessengerFrame messenger;
-    /** Frames sent before the host's address is known: {frame, target origin}. */
-    private final List<String[]> waiting = new ArrayList<String[]>();
     private TransportListener listener;
     private Cancellable hashListener;
     private Cancellable poll;
@@ -120,12 +114,9 @@ final class HashRemote implements HashTransport.End {
             log.log("ignored a fragment that is not a host's frame (" + hash.length() + " characters)");
             return;
         }
-        if (!proxy.equals(proxyUrl) || !mailbox.equals(hostMailbox)) {
-            proxyUrl = proxy;
-            proxyOrigin = origin.toString();
-            hostMailbox = mailbox;
-            releaseWaiting();
-        }
+        proxyUrl = proxy;
+        proxyOrigin = origin.toString();
+        hostMailbox = mailbox;
         listener.onFrame(frame, proxyOrigin, null);
     }
 
@@ -142,35 +133,24 @@ final class HashRemote implements HashTransport.End {
         return true;
     }
 
-    private void releaseWaiting() {
-        List<String[]> ready = new ArrayList<String[]>(waiting);
-        waiting.clear();
-        for (String[] w : ready) {
-            send(w[0], w[1]);
-        }
-    }
-
     @Override
     public void send(String text, String targetOrigin) {
         if (closed) {
             return;
         }
         if (proxyOrigin == null) {
-            for (String[] w : waiting) {
-                if (w[0].equals(text) && w[1].equals(targetOrigin)) {
-                    return;
-                }
-            }
-            if (waiting.size() == MAX_WAITING) {
-                waiting.remove(0);
-            }
-            waiting.add(new String[] {text, targetOrigin});
-            log.log("held a frame back: no host has written to this page yet (the host writes first)");
+            log.log("dropped a frame: no host has written to this page yet (the host writes first)");
         } else if (!"*".equals(targetOrigin) && !targetOrigin.equals(proxyOrigin)) {
             log.log("dropped a frame for " + targetOrigin + ": the host's proxy page is on " + proxyOrigin);
         } else {
             writer.write(proxyUrl + "#" + hostMailbox + ":", HashCodec.encode(text, false));
         }
+    }
+
+    /** Only once a host wrote (its address came with it), and only to the origin of its proxy page. */
+    @Override
+    public boolean canReach(String targetOrigin) {
+        return proxyOrigin != null && ("*".equals(targetOrigin) || targetOrigin.equals(proxyOrigin));
     }
 
     @Override
@@ -180,7 +160,6 @@ final class HashRemote implements HashTransport.End {
         }
         closed = true;
         writer.close();
-        waiting.clear();
         if (hashListener != null) {
             hashListener.cancel();
         }

@@ -96,6 +96,9 @@ public final class HashTransport implements Transport {
 
         void send(String frame, String targetOrigin);
 
+        /** Whether a frame for {@code targetOrigin} would reach the peer's page now. */
+        boolean canReach(String targetOrigin);
+
         void close();
     }
 
@@ -181,6 +184,12 @@ public final class HashTransport implements Transport {
     @Override
     public void send(String frame, String targetOrigin) {
         end.send(frame, targetOrigin);
+    }
+
+    /** Only the one page at the other end: the remote URL's origin, or the host proxy's once known. */
+    @Override
+    public boolean canReach(String targetOrigin) {
+        return end.canReach(targetOrigin);
     }
 
     @Override

@@ -84,29 +84,42 @@ final class HashWriter {
     }
 
     /**
-     * Stops for good. The newest URL waiting, the frame a closing channel sent last, is still written: now, or
-     * {@value #GAP_MILLIS} ms after the write before it if that was just now (it would replace that one unread).
+     * Stops for good. The URLs still waiting, the last frames of a closing channel (its {@code CLS} last), are still
+     * written, in order, {@value #GAP_MILLIS} ms apart (the first now, or that long after the write before it if that
+     * was just now), within the browser's limit: each would replace the one before it unread.
      */
     void close() {
         if (closed) {
             return;
         }
         closed = true;
-        final String[] last = held || queue.isEmpty() || !withinLimit() ? null : queue.get(queue.size() - 1);
+        List<String[]> left = new ArrayList<String[]>();
+        if (!held) {
+            left.addAll(queue);
+        }
         queue.clear();
         boolean justWrote = timer != null;
         cancelTimer();
-        if (last != null && !justWrote) {
-            navigate(last);
-        } else if (last != null) {
-            timer = platform.schedule(GAP_MILLIS, new Runnable() {
-                @Override
-                public void run() {
-                    timer = null;
-                    navigate(last);
-                }
-            });
+        writeAfterClose(left, justWrote);
+    }
+
+    private void writeAfterClose(final List<String[]> left, boolean wait) {
+        if (left.isEmpty() || !withinLimit()) {
+            return;
         }
+        if (!wait) {
+            navigate(left.remove(0));
+            if (left.isEmpty()) {
+                return;
+            }
+        }
+        timer = platform.schedule(GAP_MILLIS, new Runnable() {
+            @Override
+            public void run() {
+                timer = null;
+                writeAfterClose(left, false);
+            }
+        });
     }
 
     /** True when one more write stays within {@link #WRITES_PER_WINDOW} per {@link #WINDOW_MILLIS}. */

@@ -68,13 +68,16 @@ final class NameHost implements NameTransport.End {
         });
     }
 
-    /** {@code kuayu-name|<remote proxy URL>|<frame>}: a remote's write, as proxy.js hands it over. */
+    /**
+     * {@code kuayu-name|<remote proxy URL>|<frame>}: a remote's write, as proxy.js hands it over; with no frame, the
+     * remote's announcement of its proxy page at load.
+     */
     private void receive(String text) {
         int bar = text.startsWith(NameTransport.ENVELOPE_PREFIX)
                 ? text.indexOf('|', NameTransport.ENVELOPE_PREFIX.length()) : -1;
         String proxy = bar < 0 ? null : text.substring(NameTransport.ENVELOPE_PREFIX.length(), bar);
         String body = bar < 0 ? null : text.substring(bar + 1);
-        if (closed || proxy == null || !WireCodec.isKuayuFrame(body)) {
+        if (closed || proxy == null || !(body.isEmpty() || WireCodec.isKuayuFrame(body))) {
             if (!closed) {
                 log.log("ignored a call of the window.name mailbox that is not a remote's write");
             }
@@ -93,7 +96,9 @@ final class NameHost implements NameTransport.End {
                 write(w);
             }
         }
-        listener.onFrame(body, remoteOrigin, null);
+        if (!body.isEmpty()) {
+            listener.onFrame(body, remoteOrigin, null);
+        }
     }
 
     @Override
@@ -121,6 +126,11 @@ final class NameHost implements NameTransport.End {
 
     private void write(String text) {
         writer.write(remoteProxy, platform.join(NameTransport.REMOTE_MAILBOX_PREFIX + id + ":", text));
+    }
+
+    @Override
+    public boolean canReach(String targetOrigin) {
+        return remoteOrigin.equals(targetOrigin);
     }
 
     @Override

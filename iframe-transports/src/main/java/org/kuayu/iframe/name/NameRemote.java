@@ -66,6 +66,14 @@ final class NameRemote implements NameTransport.End {
                 up.onFrame(text, hostOrigin, null);
             }
         });
+        // The host writes only once it knows this page's proxy page: tell it now, whatever the stack sends first
+        // (its HEL goes only to an allowed origin; a host this page refuses must still hear the REJ).
+        writer.write(hostProxy, envelope(""));
+    }
+
+    private String envelope(String frame) {
+        return platform.join(NameTransport.HOST_MAILBOX_PREFIX + id + ":" + NameTransport.ENVELOPE_PREFIX + ownProxy
+                + "|", frame);
     }
 
     /** {@code kuayu-name:<32 hex>:<host proxy URL>}; false when the name is anything else. */
@@ -98,8 +106,12 @@ final class NameRemote implements NameTransport.End {
             log.log("dropped a frame for " + targetOrigin + ": the host's proxy page is on " + hostOrigin);
             return;
         }
-        writer.write(hostProxy, platform.join(NameTransport.HOST_MAILBOX_PREFIX + id + ":"
-                + NameTransport.ENVELOPE_PREFIX + ownProxy + "|", text));
+        writer.write(hostProxy, envelope(text));
+    }
+
+    @Override
+    public boolean canReach(String targetOrigin) {
+        return "*".equals(targetOrigin) || targetOrigin.equals(hostOrigin);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.kuayu.core.stack.TransportSetup;
  * remote frame's name    kuayu-name:&lt;id&gt;:&lt;host proxy URL&gt;                   set by the host when it creates the frame
  * host to remote         &lt;remote proxy URL&gt;, named __kuayu_remote_&lt;id&gt;:&lt;frame&gt;      a new frame of the host page
  * remote to host         &lt;host proxy URL&gt;, named __kuayu_name_&lt;id&gt;:kuayu-name|&lt;remote proxy URL&gt;|&lt;frame&gt;
+ *                                                                              (no frame: the announcement at load)
  *                                                                              a new frame of the remote page
  * </pre>
  * {@code <id>} is 32 hex digits drawn by the host per channel: {@code __kuayu_name_<id>} is the host's mailbox,
@@ -28,8 +29,9 @@ import org.kuayu.core.stack.TransportSetup;
  *
  * <ol>
  * <li>Requirement: the remote can write first. Protocol: the host names the remote frame it creates with its address
- * (the rendezvous above), which the remote page reads at load and after every reload; it sends its {@code HEL} at
- * once. So the transport needs the frame Kuayu creates: {@code connect} with a given frame is refused.</li>
+ * (the rendezvous above), which the remote page reads at load and after every reload; it announces its proxy page at
+ * once (a write with no frame), so that the host can send its {@code SYN} even to a page that will refuse it. So the
+ * transport needs the frame Kuayu creates: {@code connect} with a given frame is refused.</li>
  * <li>Requirement: each side's helper page is its own. Protocol: a host proxy URL of another origin is refused at
  * {@code connect}, a remote proxy URL of another origin at {@code accept}; the remote tells its own in every write, and
  * the host writes only to a remote proxy of the remote page's origin, the remote only to a host proxy of its target
@@ -93,6 +95,9 @@ public final class NameTransport implements Transport {
         void open(TransportListener listener);
 
         void send(String frame, String targetOrigin);
+
+        /** Whether a frame for {@code targetOrigin} would reach the peer's page now. */
+        boolean canReach(String targetOrigin);
 
         void close();
     }
@@ -180,6 +185,12 @@ public final class NameTransport implements Transport {
     @Override
     public void send(String frame, String targetOrigin) {
         end.send(frame, targetOrigin);
+    }
+
+    /** Only the one page at the other end: the remote URL's origin, or the host proxy's once known. */
+    @Override
+    public boolean canReach(String targetOrigin) {
+        return end.canReach(targetOrigin);
     }
 
     @Override

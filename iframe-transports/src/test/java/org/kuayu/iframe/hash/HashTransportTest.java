@@ -96,7 +96,8 @@ class HashTransportTest {
         // The remote page has just run: the host writes once its frame has loaded, a task later.
         assertTrue(browser.runUntil(() -> !remotes.isEmpty(), 1000));
         assertTrue(remotes.get(0).frames().isEmpty(), "nothing written before the host wrote");
-        assertTrue(String.join("\n", remotes.get(0).debugLines()).contains("no host has written to this page yet"));
+        assertTrue(String.join("\n", remotes.get(0).debugLines()).contains("dropped a SEC for " + HOST
+                + ": this transport cannot reach that origin"), "its HEL, before the host wrote");
 
         assertTrue(browser.runUntil(channel::isReady, 10000), why(host));
         String firstWrite = browser.navigations().get(1);

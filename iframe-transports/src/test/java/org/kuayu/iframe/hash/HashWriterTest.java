@@ -55,7 +55,7 @@ class HashWriterTest {
     }
 
     @Test
-    void aHeldWriterWaitsAndClosingStillWritesTheNewestFrame() {
+    void aHeldWriterWaitsAndClosingStillWritesWhatWaitsInOrder() {
         writer.hold();
         writer.write("p#", "kuayu1|a");
         browser.runUntilIdle();
@@ -68,8 +68,9 @@ class HashWriterTest {
         writer.write("p#", "kuayu1|c");
         assertEquals(1, urls.size(), "not in the task of the write before");
         browser.runUntilIdle();
-        assertEquals(List.of("p#%6Buayu1|a", "p#kuayu1|CLS"), urls, "a closing channel's last frame goes first");
-        assertEquals(List.of(0L, (long) HashWriter.GAP_MILLIS), times);
+        assertEquals(List.of("p#%6Buayu1|a", "p#kuayu1|b", "p#%6Buayu1|CLS"), urls,
+                "a closing channel's last frames, its CLS last, nothing written after close");
+        assertEquals(List.of(0L, (long) HashWriter.GAP_MILLIS, 2L * HashWriter.GAP_MILLIS), times);
         assertEquals(0, browser.pendingTimerCount());
     }
 }
