@@ -291,6 +291,9 @@ public final class DemoServer implements AutoCloseable {
                 text.append("    ").append(baseUrl(site)).append(page).append('\n');
             }
         }
+        text.append("\n  ").append(baseUrl(Site.DOMAIN1)).append(MIDDLEWARE_PATH)
+            .append("/ - domain1's own server forwarding to domain2 (the middleware row)\n")
+            .append("  nginx doing what the proxy does: docs/nginx/kuayu-demo.conf (port 8084, started by hand)\n");
         return text.append("\nNames under .localhost resolve to 127.0.0.1 in Chromium and Firefox; other clients ")
             .append("may need them in /etc/hosts.\nStart at ").append(baseUrl(Site.DOMAIN1))
             .append("/ and stop with Ctrl+C.\n").toString();

@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Cookies</b> of the upstream's {@code Set-Cookie} headers are rewritten by a {@link CookieRewrite}, one
  *       header at a time, every other attribute kept.</li>
  *   <li><b>Redirects</b>: a {@code Location} or {@code Content-Location} on the upstream's own origin (its
- *       configured URI or the {@link Builder#hostHeader Host} it is sent) becomes a path on this proxy, the
- *       context path in front ({@code http://www.domain2.com:8080/a} becomes {@code /a}, as nginx's
- *       {@code proxy_redirect}); other locations pass unchanged.</li>
+ *       configured URI or the {@link Builder#hostHeader Host} it is sent), under its base path, becomes a path on
+ *       this proxy, the context path in front ({@code http://www.domain2.com:8080/a} becomes {@code /a}, as
+ *       nginx's {@code proxy_redirect}); other locations, which this proxy does not map, pass unchanged.</li>
  *   <li><b>Hop-by-hop headers</b> ({@code Connection} and those it names, {@code Keep-Alive}, {@code TE},
  *       {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Proxy-*}) are dropped both ways;
  *       {@code Forwarded} (RFC 7239: {@code by}, {@code for}, {@code host}, {@code proto}) and {@code Via}
@@ -267,7 +267,10 @@ public final class ReverseProxyHandler extends ProxyHandler {
             if (lower.startsWith(origin) && (lower.length() == origin.length()
                 || "/?#".indexOf(lower.charAt(origin.length())) >= 0)) {
                 String rest = location.substring(origin.length());
-                if (!basePath.isEmpty() && (rest.equals(basePath) || rest.startsWith(basePath + "/"))) {
+                if (!basePath.isEmpty()) {
+                    if (!(rest.equals(basePath) || rest.startsWith(basePath + "/") || rest.startsWith(basePath + "?"))) {
+                        return location;
+                    }
                     rest = rest.substring(basePath.length());
                 }
                 if (rest.isEmpty() || rest.charAt(0) != '/') {

@@ -172,7 +172,9 @@ class ReverseProxyHandlerTest {
             .build();
         assertEquals("/mw/a", based.rewriteLocation("http://10.0.0.1:8080/legacy/a", "/mw"));
         assertEquals("/", based.rewriteLocation("HTTP://10.0.0.1:8080/legacy", ""));
-        assertEquals("/legacyx", based.rewriteLocation("http://10.0.0.1:8080/legacyx", ""));
+        assertEquals("/mw/?q=1", based.rewriteLocation("http://10.0.0.1:8080/legacy?q=1", "/mw"));
+        assertEquals("http://10.0.0.1:8080/legacyx", based.rewriteLocation("http://10.0.0.1:8080/legacyx", ""));
+        assertEquals("http://10.0.0.1:8080/other", based.rewriteLocation("http://10.0.0.1:8080/other", "/mw"));
     }
 
     /** Sends the bytes as they are, on their own connection, and returns the whole answer. */
