@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *       this proxy, the context path in front ({@code http://www.domain2.com:8080/a} becomes {@code /a}, as
  *       nginx's {@code proxy_redirect}); other locations, which this proxy does not map, pass unchanged.</li>
  *   <li><b>Hop-by-hop headers</b> ({@code Connection} and those it names, {@code Keep-Alive}, {@code TE},
- *       {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Proxy-*}) are dropped both ways;
+ *       {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Proxy-*}) are dropped both ways, and
+ *       the upstream's {@code Date} and {@code Server} (this server sends its own, as nginx does);
  *       {@code Forwarded} (RFC 7239: {@code by}, {@code for}, {@code host}, {@code proto}) and {@code Via}
  *       (with a pseudonym, not the machine's name) are added.</li>
  *   <li><b>Failures</b> are told plainly: an upstream that cannot be reached is {@code 502 Bad Gateway}, one that
@@ -97,6 +98,8 @@ public final class ReverseProxyHandler extends ProxyHandler {
     private static final Set<HttpHeader> HOP_HEADERS = EnumSet.of(HttpHeader.CONNECTION, HttpHeader.KEEP_ALIVE,
         HttpHeader.PROXY_AUTHENTICATE, HttpHeader.PROXY_AUTHORIZATION, HttpHeader.PROXY_CONNECTION, HttpHeader.TE,
         HttpHeader.TRAILER, HttpHeader.TRANSFER_ENCODING, HttpHeader.UPGRADE);
+    /** What this server says itself (as nginx, which does not pass the upstream's either). */
+    private static final Set<HttpHeader> OWN_HEADERS = EnumSet.of(HttpHeader.DATE, HttpHeader.SERVER);
     /** What an upstream's answer says about its body, dropped when the proxy answers an error instead. */
     private static final List<HttpHeader> BODY_HEADERS = List.of(HttpHeader.CONTENT_LENGTH, HttpHeader.CONTENT_TYPE,
         HttpHeader.CONTENT_ENCODING, HttpHeader.CONTENT_RANGE, HttpHeader.ETAG, HttpHeader.LAST_MODIFIED,
@@ -309,7 +312,8 @@ public final class ReverseProxyHandler extends ProxyHandler {
             }
             String contextPath = Request.getContextPath(request);
             for (HttpField field : headers) {
-                if (HOP_HEADERS.contains(field.getHeader()) || named.contains(field.getLowerCaseName())) {
+                if (HOP_HEADERS.contains(field.getHeader()) || named.contains(field.getLowerCaseName())
+                    || OWN_HEADERS.contains(field.getHeader())) {
                     continue;
                 }
                 HttpField copy = field;

@@ -103,6 +103,8 @@ class ReverseProxyHandlerTest {
         HttpResponse<String> hops = proxy.get("/hops");
         assertNull(hops.headers().firstValue("X-Upstream-Hop").orElse(null), hops.headers().toString());
         assertEquals("yes", hops.headers().firstValue("X-Upstream-Kept").orElse(null));
+        assertEquals(1, hops.headers().allValues("Date").size(), "one Date, the proxy's: " + hops.headers());
+        assertTrue(hops.headers().allValues("Server").size() <= 1, "the proxy's own Server only: " + hops.headers());
     }
 
     @Test
