@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -107,7 +106,7 @@ public final class ReverseProxyHandler extends ProxyHandler {
 
     private final URI upstream;
     private final String basePath;
-    private final List<String> upstreamOrigins;
+    private final LocationRewrite locations;
     private final CookieRewrite cookies;
     private final Duration timeout;
     private final Duration connectTimeout;
@@ -120,10 +119,7 @@ public final class ReverseProxyHandler extends ProxyHandler {
         this.timeout = builder.timeout;
         this.connectTimeout = builder.connectTimeout;
         String hostHeader = builder.hostHeader != null ? builder.hostHeader : authority(upstream);
-        List<String> origins = new ArrayList<>();
-        origins.add(upstream.getScheme().toLowerCase(Locale.ROOT) + "://" + authority(upstream).toLowerCase(Locale.ROOT));
-        origins.add(upstream.getScheme().toLowerCase(Locale.ROOT) + "://" + hostHeader.toLowerCase(Locale.ROOT));
-        this.upstreamOrigins = List.copyOf(origins);
+        this.locations = new LocationRewrite(upstream.getScheme(), List.of(authority(upstream), hostHeader), basePath);
         super.setProxyToServerHost(hostHeader);
         super.setViaHost(builder.via);
     }
@@ -265,24 +261,7 @@ public final class ReverseProxyHandler extends ProxyHandler {
 
     /** A {@code Location} on the upstream's origin, as a path on this proxy; any other unchanged. */
     String rewriteLocation(String location, String contextPath) {
-        String lower = location.toLowerCase(Locale.ROOT);
-        for (String origin : upstreamOrigins) {
-            if (lower.startsWith(origin) && (lower.length() == origin.length()
-                || "/?#".indexOf(lower.charAt(origin.length())) >= 0)) {
-                String rest = location.substring(origin.length());
-                if (!basePath.isEmpty()) {
-                    if (!(rest.equals(basePath) || rest.startsWith(basePath + "/") || rest.startsWith(basePath + "?"))) {
-                        return location;
-                    }
-                    rest = rest.substring(basePath.length());
-                }
-                if (rest.isEmpty() || rest.charAt(0) != '/') {
-                    rest = "/" + rest;
-                }
-                return contextPath + rest;
-            }
-        }
-        return location;
+        return locations.rewrite(location, contextPath);
     }
 
     private static String authority(URI uri) {
