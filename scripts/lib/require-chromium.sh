@@ -1,27 +1,41 @@
-# Sourced by scripts/test.sh and scripts/bench.sh: makes sure Debian's Chromium, its driver and Maven are there.
-# Installs chromium and chromium-driver when they are missing and this runs as root; otherwise stops and says what
-# to install. Nothing downloads a browser of its own. Usage: require_chromium <name of the calling script>
+# Sourced by scripts/test.sh and scripts/bench.sh: makes sure Debian's Chromium, its driver and Maven are there,
+# and nginx when asked for. Installs what is missing when this runs as root (one apt-get update for all of it);
+# otherwise stops and says what to install. Nothing downloads a browser of its own, and nginx is only installed,
+# never started as a service: the tests run their own on loopback ports.
+# Usage: require_chromium <name of the calling script> [nginx]
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
+NGINX=/usr/sbin/nginx
 
 require_chromium() {
   local who="$1"
+  local want_nginx="${2:-}"
+  local packages=()
+  local tools=()
   if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
+    packages+=(chromium chromium-driver)
+    tools+=("$CHROMIUM" "$CHROMEDRIVER")
+  fi
+  if [ "$want_nginx" = nginx ] && [ ! -x "$NGINX" ]; then
+    packages+=(nginx)
+    tools+=("$NGINX")
+  fi
+  if [ "${#packages[@]}" -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
-      echo "$who: $CHROMIUM or $CHROMEDRIVER is missing; installing Debian's chromium and chromium-driver" >&2
+      echo "$who: ${tools[*]} missing; installing Debian's ${packages[*]}" >&2
       export DEBIAN_FRONTEND=noninteractive
       # Wait for another apt/dpkg run to finish instead of failing on its lock.
       apt-get -o DPkg::Lock::Timeout=600 update
-      apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium chromium-driver
+      apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${packages[@]}"
     else
-      echo "$who: this needs Debian's Chromium and its driver ($CHROMIUM, $CHROMEDRIVER)." >&2
+      echo "$who: this needs Debian's ${packages[*]} (${tools[*]})." >&2
       echo "Install them as root, then run this again:" >&2
-      echo "  apt-get update && apt-get install -y chromium chromium-driver" >&2
+      echo "  apt-get update && apt-get install -y ${packages[*]}" >&2
       exit 1
     fi
-    for tool in "$CHROMIUM" "$CHROMEDRIVER"; do
+    for tool in "${tools[@]}"; do
       if [ ! -x "$tool" ]; then
-        echo "$who: $tool is still missing after installing chromium and chromium-driver" >&2
+        echo "$who: $tool is still missing after installing ${packages[*]}" >&2
         exit 1
       fi
     done

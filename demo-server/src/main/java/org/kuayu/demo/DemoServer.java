@@ -1,6 +1,7 @@
 package org.kuayu.demo;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,7 +25,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.kuayu.server.CookieRewrite;
+import org.kuayu.server.CorsHandler;
 import org.kuayu.server.KuayuAssetsHandler;
+import org.kuayu.server.ReverseProxyHandler;
 import org.kuayu.server.SafeErrorHandler;
 
 /**
@@ -47,6 +51,14 @@ import org.kuayu.server.SafeErrorHandler;
  *       ({@link LoginHandler});</li>
  *   <li>on domain2 only, under {@code /test/jsonp/}: JSONP endpoints that echo, answer late or never call back
  *       ({@link JsonpTestEndpoints});</li>
+ *   <li>on domain2, under {@code /api/cors/}: the API of the CORS row, which domain1's pages may read with
+ *       credentials, and the same without CORS under {@code /api/proxy/}, for the proxies ({@link DemoApiHandler});
+ *       on {@code child}, the CORS API again for the pair's {@code www} pages (a same-site pair, which still gets
+ *       its cookies);</li>
+ *   <li>on the {@code proxy} port (8083, domain1's host name): all of domain2 through a {@link ReverseProxyHandler},
+ *       domain2's cookies rewritten to domain1's host (the nginx row), with CORS for domain1's pages; and on domain1
+ *       under {@value #MIDDLEWARE_PATH}{@code /}: domain2's {@code /api/} through another, every cookie domain
+ *       rewritten to domain1's (the middleware row, same origin);</li>
  *   <li>on the document.domain pair, {@code Origin-Agent-Cluster: ?0} on every response, or {@code ?1} for a
  *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler}); and under {@code /test/} the test pages of
  *       the host ({@code domain}: {@code sites/domain1/test/}) or of the remote ({@code child}:
@@ -79,15 +91,17 @@ public final class DemoServer implements AutoCloseable {
     private final Map<Site, String> hosts;
     private final Map<Site, ServerConnector> connectors = new EnumMap<>(Site.class);
     private final Server server;
+    private final String upstreamAddress;
 
     private DemoServer(Builder builder) {
         hosts = Collections.unmodifiableMap(new EnumMap<>(builder.hosts));
+        // The proxies reach domain2 by address: its name may resolve nowhere but in a browser.
+        upstreamAddress = builder.bind.equals("0.0.0.0") || builder.bind.equals("::") ? "127.0.0.1" : builder.bind;
         server = new Server(new QueuedThreadPool(64, 4, 60_000));
         server.setErrorHandler(new SafeErrorHandler());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
 
-        ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (Site site : Site.values()) {
             ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
             connector.setName(site.siteName());
@@ -95,10 +109,67 @@ public final class DemoServer implements AutoCloseable {
             connector.setPort(builder.ports.get(site));
             server.addConnector(connector);
             connectors.put(site, connector);
-            contexts.addHandler(siteContext(site));
         }
-        server.setHandler(contexts);
         server.setDefaultHandler(new MisdirectedRequestHandler());
+    }
+
+    /**
+     * Every site's context. Built once the connectors are open: the CORS policies and the proxies name the other
+     * sites' real origins, which free ports only tell then.
+     */
+    private ContextHandlerCollection contexts() {
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        for (Site site : Site.values()) {
+            contexts.addHandler(site == Site.PROXY ? proxyContext() : siteContext(site));
+        }
+        contexts.addHandler(middlewareContext());
+        return contexts;
+    }
+
+    /** Where the proxies send requests for domain2: its address and port, and the Host it serves. */
+    private ReverseProxyHandler.Builder toDomain2() {
+        URI domain2 = baseUrl(Site.DOMAIN2);
+        return ReverseProxyHandler.builder()
+            .upstream(URI.create("http://" + upstreamAddress + ":" + domain2.getPort()))
+            .hostHeader(domain2.getAuthority())
+            .timeout(Duration.ofSeconds(PROXY_TIMEOUT_SECONDS));
+    }
+
+    /**
+     * The nginx row: the whole of domain2 behind domain1's host name on another port, each domain2 cookie
+     * rewritten to domain1's host (proxy_cookie_domain), with CORS for domain1's pages and their cookies (a page of
+     * www.domain1.localhost:8081 calling :8083 is another origin of the same site).
+     */
+    private ContextHandler proxyContext() {
+        ReverseProxyHandler proxy = toDomain2()
+            .cookies(CookieRewrite.builder().domain(hosts.get(Site.DOMAIN2), hosts.get(Site.DOMAIN1)).build())
+            .build();
+        CorsHandler cors = CorsHandler.builder().allowOrigin(baseUrl(Site.DOMAIN1).toString()).allowCredentials()
+            .build();
+        cors.setHandler(proxy);
+        ContextHandler context = new ContextHandler(cors, "/");
+        context.setDisplayName(Site.PROXY.siteName());
+        context.setVirtualHosts(List.of(hosts.get(Site.PROXY) + "@" + Site.PROXY.siteName()));
+        return context;
+    }
+
+    /**
+     * The middleware row: domain1's own server forwards {@value #MIDDLEWARE_PATH}/ to domain2's, every cookie's
+     * domain rewritten to domain1's host (http-proxy-middleware's {@code cookieDomainRewrite}). Same origin for
+     * domain1's pages: no CORS at all.
+     */
+    private ContextHandler middlewareContext() {
+        URI domain2 = baseUrl(Site.DOMAIN2);
+        ReverseProxyHandler proxy = ReverseProxyHandler.builder()
+            .upstream(URI.create("http://" + upstreamAddress + ":" + domain2.getPort() + MIDDLEWARE_PATH))
+            .hostHeader(domain2.getAuthority())
+            .timeout(Duration.ofSeconds(PROXY_TIMEOUT_SECONDS))
+            .cookies(CookieRewrite.builder().domain(CookieRewrite.ANY_DOMAIN, hosts.get(Site.DOMAIN1)).build())
+            .build();
+        ContextHandler context = new ContextHandler(proxy, MIDDLEWARE_PATH);
+        context.setDisplayName("middleware");
+        context.setVirtualHosts(List.of(hosts.get(Site.DOMAIN1) + "@" + Site.DOMAIN1.siteName()));
+        return context;
     }
 
     /** Returns a builder with the defaults: loopback, each site on its default host name and port. */
@@ -108,6 +179,10 @@ public final class DemoServer implements AutoCloseable {
 
     /** A second path where every site serves the kuayu folder, as a site that copied it there would. */
     public static final String VENDORED_BUNDLE_PATH = "/static/vendor/kuayu/";
+    /** Where domain1's own server forwards to domain2 (the middleware row): {@value}. */
+    public static final String MIDDLEWARE_PATH = "/api";
+    /** How long domain2 has to answer the proxies before they answer 504, in seconds: {@value}. */
+    public static final int PROXY_TIMEOUT_SECONDS = 10;
 
     private ContextHandler siteContext(Site site) {
         Handler pages = KuayuAssetsHandler.builder()
@@ -131,8 +206,10 @@ public final class DemoServer implements AutoCloseable {
             gwtApp.setHandler(javaApp);
             rest = gwtApp;
         } else if (site == Site.DOMAIN2) {
-            // The classic JSONP endpoint: /login?user=admin&callback=onBack; and JSONP that misbehaves on purpose.
-            rest = new LoginHandler(new JsonpTestEndpoints(copied));
+            // The classic JSONP endpoint: /login?user=admin&callback=onBack; JSONP that misbehaves on purpose; and
+            // the API of the CORS and proxy rows, which domain1's pages may read.
+            rest = new LoginHandler(new JsonpTestEndpoints(
+                new DemoApiHandler(site, baseUrl(Site.DOMAIN1).toString(), copied)));
         } else if (site.isDocumentDomainPair()) {
             // The test host (on www) and the test remote (on child) are domain1's and domain2's, served again.
             Site testPagesOf = site == Site.DOMAIN_WWW ? Site.DOMAIN1 : Site.DOMAIN2;
@@ -140,6 +217,10 @@ public final class DemoServer implements AutoCloseable {
                 .resourceFolder(testPagesOf.resourceFolder() + "test/").pathPrefix("/test/").build();
             testPages.setHandler(copied);
             rest = testPages;
+            if (site == Site.DOMAIN_CHILD) {
+                // The CORS API again, for the same-site pair: www's pages may send it their cookies.
+                rest = new DemoApiHandler(site, baseUrl(Site.DOMAIN_WWW).toString(), testPages);
+            }
         }
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
         bundle.setHandler(new ConfigScriptHandler(site, this::baseUrl, rest));
@@ -154,9 +235,19 @@ public final class DemoServer implements AutoCloseable {
     /** Starts all sites; fails (and stops again) if a port is taken or a folder is missing. Returns this. */
     public DemoServer start() throws Exception {
         try {
+            for (ServerConnector connector : connectors.values()) {
+                connector.open();
+            }
+            server.setHandler(contexts());
             server.start();
         } catch (Exception failure) {
-            server.stop();
+            try {
+                server.stop();
+            } finally {
+                for (ServerConnector connector : connectors.values()) {
+                    connector.close();
+                }
+            }
             throw failure;
         }
         return this;
@@ -200,6 +291,9 @@ public final class DemoServer implements AutoCloseable {
                 text.append("    ").append(baseUrl(site)).append(page).append('\n');
             }
         }
+        text.append("\n  ").append(baseUrl(Site.DOMAIN1)).append(MIDDLEWARE_PATH)
+            .append("/ - domain1's own server forwarding to domain2 (the middleware row)\n")
+            .append("  nginx doing what the proxy does: docs/nginx/kuayu-demo.conf (port 8084, started by hand)\n");
         return text.append("\nNames under .localhost resolve to 127.0.0.1 in Chromium and Firefox; other clients ")
             .append("may need them in /etc/hosts.\nStart at ").append(baseUrl(Site.DOMAIN1))
             .append("/ and stop with Ctrl+C.\n").toString();
@@ -264,6 +358,7 @@ public final class DemoServer implements AutoCloseable {
         private String bind = DEFAULT_BIND;
         private final Map<Site, String> hosts = new EnumMap<>(Site.class);
         private final Map<Site, Integer> ports = new EnumMap<>(Site.class);
+        private boolean proxyHostGiven;
 
         private Builder() {
             for (Site site : Site.values()) {
@@ -281,7 +376,7 @@ public final class DemoServer implements AutoCloseable {
             return this;
         }
 
-        /** The host name and port of a site; port 0 takes a free port. */
+        /** The host name and port of a site; port 0 takes a free port. The proxy's host follows domain1's unless given. */
         public Builder site(Site site, String host, int port) {
             Objects.requireNonNull(site, "site");
             if (host == null || !HOST_NAME.matcher(host).matches()) {
@@ -292,8 +387,13 @@ public final class DemoServer implements AutoCloseable {
                 throw new IllegalArgumentException("The port of " + site.siteName() + " must be 0 (a free port) to "
                     + "65535; got " + port);
             }
-            hosts.put(site, host);
+            String before = hosts.put(site, host);
             ports.put(site, port);
+            if (site == Site.PROXY) {
+                proxyHostGiven |= !host.equals(before);
+            } else if (site == Site.DOMAIN1 && !proxyHostGiven) {
+                hosts.put(Site.PROXY, host);
+            }
             return this;
         }
 

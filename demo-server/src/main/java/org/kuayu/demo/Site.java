@@ -2,8 +2,9 @@ package org.kuayu.demo;
 
 /**
  * The sites that the demo server hosts, each a different origin: the three of the classic cross-domain tutorial
- * ({@code domain1}, {@code domain2}, {@code domain3}) and a pair of sibling subdomains for {@code document.domain}
- * ({@code domain} at {@code www.domain.localhost}, {@code child} at {@code child.domain.localhost}).
+ * ({@code domain1}, {@code domain2}, {@code domain3}), a pair of sibling subdomains for {@code document.domain}
+ * ({@code domain} at {@code www.domain.localhost}, {@code child} at {@code child.domain.localhost}), and the
+ * reverse proxy to domain2 on domain1's host name ({@code proxy}, port 8083).
  *
  * <p>A site's name ({@code domain1}, ..., {@code child}) is fixed: it names the classpath folder of its pages
  * ({@code sites/domain1/}), its connector, its command-line argument ({@code --domain1=HOST:PORT}) and its key in
@@ -28,7 +29,14 @@ public enum Site {
         "the document.domain host (its answers carry Origin-Agent-Cluster: ?0)"),
     /** The remote of the document.domain pair, a sibling subdomain of {@link #DOMAIN_WWW}; same header. */
     DOMAIN_CHILD("child", "child.domain.localhost", 8086,
-        "the document.domain remote, a sibling subdomain of the host (same header)");
+        "the document.domain remote, a sibling subdomain of the host (same header)"),
+    /**
+     * Not a site of its own: the Jetty reverse proxy in front of domain2, on domain1's host name and another port
+     * (the classic example's nginx on {@code www.domain1.com:81}). Everything it answers is domain2's, its cookies
+     * rewritten to domain1's host. Its host name follows domain1's unless given.
+     */
+    PROXY("proxy", "www.domain1.localhost", 8083,
+        "the reverse proxy to domain2 on domain1's host name (cookies rewritten to domain1)");
 
     private final String siteName;
     private final String defaultHost;
@@ -42,7 +50,10 @@ public enum Site {
         this.role = role;
     }
 
-    /** The site's name: {@code domain1}, {@code domain2}, {@code domain3}, {@code domain}, {@code child}. */
+    /**
+     * The site's name: {@code domain1}, {@code domain2}, {@code domain3}, {@code domain}, {@code child},
+     * {@code proxy}.
+     */
     public String siteName() {
         return siteName;
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoPageTest {
 
     /** True once an item of the page's {@code #log} matches this JavaScript regular expression. */
-    private static String logShows(String regex) {
+    static String logShows(String regex) {
         return "(function () { var items = document.querySelectorAll('#log li');"
                 + " for (var i = 0; i < items.length; i++) {"
                 + "   if (" + regex + ".test(items[i].textContent)) { return true; } }"
@@ -188,7 +188,7 @@ class DemoPageTest {
     }
 
     /** A string as a JavaScript regular expression that matches it literally (between slashes). */
-    private static String regex(String text) {
+    static String regex(String text) {
         return text.replaceAll("[.?*+^$()\\[\\]{}|/\\\\]", "\\\\$0");
     }
 
