@@ -58,8 +58,8 @@ var KT = (function () {
   KT.record = record;
   KT.short = short;
 
-  /** The bundle this page loaded (test/bundle.js): 'gwt' for kuayu-gwt.js, else 'teavm' for kuayu.js. */
-  KT.bundle = /[?&]bundle=gwt(&|$)/.test(location.search) ? 'gwt' : 'teavm';
+  /** The bundle this page loaded (test/bundle.js): 'gwt' (kuayu-gwt.js), 'pm' (kuayu-pm.js) or 'teavm' (kuayu.js). */
+  KT.bundle = (/[?&]bundle=(gwt|pm)(&|$)/.exec(location.search) || [null, 'teavm'])[1];
 
   /**
    * URL of test/remote.html; params: site (the remote site's key in KUAYU_DEMO: 'domain2' by default, 'child' for

@@ -42,4 +42,7 @@ public interface FacadeHooks {
      * or null when the binding cannot tell: the default {@code proxy} is the {@code proxy.html} next to it.
      */
     String scriptUrl();
+
+    /** The transports of this bundle: {@link FacadeTransports#all()}, or fewer in a smaller bundle. */
+    FacadeTransports transports();
 }

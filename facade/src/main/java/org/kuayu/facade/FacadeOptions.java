@@ -9,12 +9,6 @@ import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
-import org.kuayu.core.stack.TransportFactory;
-import org.kuayu.iframe.domain.DomainTransport;
-import org.kuayu.iframe.domain.ParentDomain;
-import org.kuayu.iframe.hash.HashTransport;
-import org.kuayu.iframe.name.NameTransport;
-import org.kuayu.postmessage.PostMessageTransport;
 
 /**
  * Reads and checks the options object of {@code kuayu.connect} / {@code kuayu.accept} (see {@code docs/js-api.md}).
@@ -60,30 +54,17 @@ public final class FacadeOptions {
             b.frame(frame);
             remote = frame.src();
         }
+        FacadeTransports transports = hooks.transports();
         String name = common(platform, o, b, hooks, channel);
-        boolean hasProxy = proxy(platform, o, b, hooks, name, HashTransport.NAME.equals(name)
-                || NameTransport.NAME.equals(name));
+        boolean hasProxy = proxy(platform, o, b, hooks, name, transports.needsProxy(name, true));
         if (AUTO.equals(name)) {
             // The order of preference; a transport that cannot serve these options is left out when tried.
-            b.transport(PostMessageTransport.FACTORY);
-            Origin remoteOrigin = remote == null ? null : Origin.tryParse(platform.resolveUrl(remote));
-            if (ParentDomain.common(Origin.tryParse(platform.selfOrigin()), remoteOrigin) != null) {
-                b.transport(DomainTransport.FACTORY);
-            }
-            if (hasProxy) {
-                b.transport(NameTransport.FACTORY).transport(HashTransport.FACTORY);
-            }
+            transports.autoHost(b, platform, remote == null ? null : Origin.tryParse(platform.resolveUrl(remote)),
+                    hasProxy);
         } else {
-            b.transport(forced(name));
+            transports.forced(b, name);
         }
         return b.build();
-    }
-
-    /** The transport of a name other than {@code "auto"}. */
-    private static TransportFactory forced(String name) {
-        return DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY
-                : HashTransport.NAME.equals(name) ? HashTransport.FACTORY
-                : NameTransport.NAME.equals(name) ? NameTransport.FACTORY : PostMessageTransport.FACTORY;
     }
 
     /**
@@ -105,7 +86,7 @@ public final class FacadeOptions {
             b.proxy(defaultProxy(platform, hooks.scriptUrl(), transport));
             return true;
         }
-        if (AUTO.equals(transport)) {
+        if (AUTO.equals(transport) && hooks.transports().autoUsesProxy()) {
             try {
                 b.proxy(defaultProxy(platform, hooks.scriptUrl(), transport));
                 return true;
@@ -172,18 +153,14 @@ public final class FacadeOptions {
                 }
             }
         }
+        FacadeTransports transports = hooks.transports();
         String name = common(platform, o, b, hooks, channel);
-        boolean hasProxy = proxy(platform, o, b, hooks, name, NameTransport.NAME.equals(name));
+        boolean hasProxy = proxy(platform, o, b, hooks, name, transports.needsProxy(name, false));
         if (AUTO.equals(name)) {
-            // Every transport a host may pick, listened on at once; document.domain only when forced, as relaxing
-            // it lets every page of the parent domain that relaxed too script this one.
-            b.transport(PostMessageTransport.FACTORY);
-            if (hasProxy) {
-                b.transport(NameTransport.FACTORY);
-            }
-            b.transport(HashTransport.FACTORY);
+            // Every transport a host may pick, listened on at once.
+            transports.autoRemote(b, hasProxy);
         } else {
-            b.transport(forced(name));
+            transports.forced(b, name);
         }
         try {
             return b.build();
@@ -219,9 +196,8 @@ public final class FacadeOptions {
         String name = AUTO;
         if (!JsObjectView.UNDEFINED.equals(transport)) {
             name = "string".equals(transport) ? o.string("transport") : "";
-            if (!AUTO.equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)
-                    && !NameTransport.NAME.equals(name) && !HashTransport.NAME.equals(name)) {
-                throw invalid("transport must be \"auto\", \"postMessage\", \"domain\", \"name\" or \"hash\"");
+            if (!AUTO.equals(name) && !hooks.transports().has(name)) {
+                throw invalid(hooks.transports().unknown(name));
             }
         }
         // The binding made every payload with JSON.stringify: checking it again would only cost time.

@@ -12,6 +12,7 @@ final class RecordingHooks implements FacadeHooks {
     final List<String> debugLines = new ArrayList<String>();
     RequestHandler handler;
     String scriptUrl;
+    FacadeTransports transports = FacadeTransports.all();
 
     @Override
     public void ready() {
@@ -47,5 +48,10 @@ final class RecordingHooks implements FacadeHooks {
     @Override
     public String scriptUrl() {
         return scriptUrl;
+    }
+
+    @Override
+    public FacadeTransports transports() {
+        return transports;
     }
 }

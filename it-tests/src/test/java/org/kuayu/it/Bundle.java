@@ -1,14 +1,17 @@
 package org.kuayu.it;
 
 /**
- * The two builds of the {@code kuayu} JS API a scenario runs against: the same Java compiled by TeaVM and by GWT.
+ * The builds of the {@code kuayu} JS API a scenario runs against: the same Java compiled by TeaVM and by GWT (both by
+ * default), and the postMessage-only build.
  * Test pages load the one named by {@code ?bundle=} in their URL (see {@code test/bundle.js} of the demo sites).
  */
 public enum Bundle {
     /** {@code kuayu.js}, compiled by TeaVM: the primary bundle. */
     TEAVM("kuayu.js", "teavm"),
     /** {@code kuayu-gwt.js}, compiled by GWT. */
-    GWT("kuayu-gwt.js", "gwt");
+    GWT("kuayu-gwt.js", "gwt"),
+    /** {@code kuayu-pm.js}, compiled by TeaVM with postMessage alone; only tests that name it run it. */
+    POST_MESSAGE_ONLY("kuayu-pm.js", "pm");
 
     private final String file;
     private final String param;

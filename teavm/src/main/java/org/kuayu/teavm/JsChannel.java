@@ -23,7 +23,7 @@ public final class JsChannel {
         try {
             channel.send(Js.stringify(data));
         } catch (KuayuException e) {
-            throw KuayuJs.toJs(e);
+            throw JsReplies.toJs(e);
         }
     }
 
@@ -31,11 +31,11 @@ public final class JsChannel {
     @JSExport
     public JSObject request(JSObject data, JSObject onReply, JSObject onError) {
         try {
-            JsReplies replies = KuayuJs.replies(onReply, onError, "request(data, onReply, onError)", channel);
+            JsReplies replies = JsReplies.create(onReply, onError, "request(data, onReply, onError)", channel);
             channel.request(Js.stringify(data), replies);
             return replies.promise();
         } catch (KuayuException e) {
-            throw KuayuJs.toJs(e);
+            throw JsReplies.toJs(e);
         }
     }
 

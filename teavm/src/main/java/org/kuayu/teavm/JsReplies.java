@@ -28,6 +28,24 @@ final class JsReplies implements ReplyCallback {
         this.channel = channel;
     }
 
+    /**
+     * The settling of one call: callbacks when either is given (the facade has checked they are functions), else a
+     * promise, which this browser must have.
+     */
+    static JsReplies create(JSObject onReply, JSObject onError, String callbackForm, FacadeChannel channel) {
+        boolean callbacks = !Js.isUndefined(onReply) || !Js.isUndefined(onError);
+        if (!callbacks && !Js.hasPromise()) {
+            throw FacadeChannel.noPromise(callbackForm);
+        }
+        return new JsReplies(callbacks ? null : Js.deferred(), onReply, onError, channel);
+    }
+
+    /** Throws the error as a JS {@code Error} with {@code code}; the return type only lets callers write throw. */
+    static RuntimeException toJs(KuayuException e) {
+        Js.raise(Js.error(e.code().name(), e.getMessage()));
+        return e;
+    }
+
     /** The promise of the promise form, or null. */
     JSObject promise() {
         return deferred == null ? null : Js.get(deferred, "promise");

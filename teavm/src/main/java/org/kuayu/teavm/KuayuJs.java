@@ -4,6 +4,7 @@ import org.kuayu.core.Kuayu;
 import org.kuayu.core.KuayuException;
 import org.kuayu.facade.FacadeChannel;
 import org.kuayu.facade.FacadeJsonp;
+import org.kuayu.facade.FacadeTransports;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSExportClasses;
@@ -22,6 +23,8 @@ import org.teavm.jso.JSObject;
  */
 @JSExportClasses({JsChannel.class})
 public final class KuayuJs {
+    private static final FacadeTransports TRANSPORTS = FacadeTransports.all();
+
     private KuayuJs() {
     }
 
@@ -34,9 +37,9 @@ public final class KuayuJs {
     public static JsChannel connect(JSObject options) {
         try {
             return new JsChannel(FacadeChannel.connect(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
-                    new TeaVmHooks(options)));
+                    new TeaVmHooks(options, TRANSPORTS)));
         } catch (KuayuException e) {
-            throw toJs(e);
+            throw JsReplies.toJs(e);
         }
     }
 
@@ -44,9 +47,9 @@ public final class KuayuJs {
     public static JsChannel accept(JSObject options) {
         try {
             return new JsChannel(FacadeChannel.accept(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
-                    new TeaVmHooks(options)));
+                    new TeaVmHooks(options, TRANSPORTS)));
         } catch (KuayuException e) {
-            throw toJs(e);
+            throw JsReplies.toJs(e);
         }
     }
 
@@ -56,32 +59,14 @@ public final class KuayuJs {
         try {
             TeaVmObjectView args = new TeaVmObjectView(jsonpArgs(url, options, onSuccess, onError));
             FacadeJsonp.callbackForm(args);
-            JsReplies replies = replies(onSuccess, onError, FacadeJsonp.CALLBACK_FORM, null);
+            JsReplies replies = JsReplies.create(onSuccess, onError, FacadeJsonp.CALLBACK_FORM, null);
             FacadeJsonp.request(TeaVmPlatform.get(), args, replies);
             return replies.promise();
         } catch (KuayuException e) {
-            throw toJs(e);
+            throw JsReplies.toJs(e);
         }
-    }
-
-    /**
-     * The settling of one call: callbacks when either is given (the facade has checked they are functions), else a
-     * promise, which this browser must have.
-     */
-    static JsReplies replies(JSObject onReply, JSObject onError, String callbackForm, FacadeChannel channel) {
-        boolean callbacks = !Js.isUndefined(onReply) || !Js.isUndefined(onError);
-        if (!callbacks && !Js.hasPromise()) {
-            throw FacadeChannel.noPromise(callbackForm);
-        }
-        return new JsReplies(callbacks ? null : Js.deferred(), onReply, onError, channel);
     }
 
     @JSBody(params = {"u", "o", "s", "e"}, script = "return {url: u, options: o, onSuccess: s, onError: e};")
     private static native JSObject jsonpArgs(JSObject url, JSObject options, JSObject onSuccess, JSObject onError);
-
-    /** Throws the error as a JS {@code Error} with {@code code}; the return type only lets callers write throw. */
-    static RuntimeException toJs(KuayuException e) {
-        Js.raise(Js.error(e.code().name(), e.getMessage()));
-        return e;
-    }
 }

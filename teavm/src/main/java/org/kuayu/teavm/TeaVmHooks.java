@@ -5,6 +5,7 @@ import org.kuayu.core.Origin;
 import org.kuayu.core.Reply;
 import org.kuayu.core.RequestHandler;
 import org.kuayu.facade.FacadeHooks;
+import org.kuayu.facade.FacadeTransports;
 import org.teavm.jso.JSObject;
 
 /** The user's callbacks of one options object, called the way {@link FacadeHooks} says. */
@@ -15,9 +16,14 @@ final class TeaVmHooks implements FacadeHooks {
     private final JSObject onClose;
     private final JSObject onError;
     private final JSObject debug;
+    private final FacadeTransports transports;
 
-    /** Reads the callbacks once, as the facade checks them once: later changes to the object do not count. */
-    TeaVmHooks(JSObject options) {
+    /**
+     * Reads the callbacks once, as the facade checks them once: later changes to the object do not count.
+     * {@code transports}: those of the bundle this call came through.
+     */
+    TeaVmHooks(JSObject options, FacadeTransports transports) {
+        this.transports = transports;
         boolean object = Js.isPlainObject(options);
         onReady = object ? Js.get(options, "onReady") : null;
         onMessage = object ? Js.get(options, "onMessage") : null;
@@ -86,5 +92,10 @@ final class TeaVmHooks implements FacadeHooks {
     @Override
     public String scriptUrl() {
         return Js.scriptUrl();
+    }
+
+    @Override
+    public FacadeTransports transports() {
+        return transports;
     }
 }

@@ -29,7 +29,7 @@ import org.kuayu.core.platform.Platform;
  *     request/reply                            request/reply (no request handler)
  *     handshake (host or remote)               ready at once, requests to the endpoint only
  *     origin verification
- *     per-channel secrets if the transport cannot see the sender's origin
+ *     per-channel secrets if the transport cannot see the sender's origin ({@link #layersBelowOrigin})
  *     fragmentation      if the transport limits frames ({@link #lowerLayers})
  *     reliable delivery  if it loses, duplicates or reorders them
  * </pre>
@@ -87,15 +87,40 @@ public final class StackAssembly {
                     platform.parentOriginHint(), log));
         }
 
-        // 4. Transports that cannot see the sender's origin (a fragment, a mailbox): a secret per side, so that only
-        // the peer of the handshake gets through. The origin above is then the one the transport vouches for.
+        // 4-7. Secrets, fragmentation, reliable delivery: what a transport that cannot see the sender's origin,
+        // limits or loses frames needs (none: postMessage), listed in layersBelowOrigin, asked of the transport.
+        List<Behavior> below = transport.layersBelowOrigin(role, platform, log);
+        boolean needsSome = !transport.seesSenderOrigin() || transport.needsReliableDelivery()
+                || transport.maxFrameLength() != 0;
+        if (needsSome && below.isEmpty()) {
+            throw new IllegalStateException("transport " + transport.name() + " cannot see the sender's origin,"
+                    + " limits or loses frames, but brings no layers for it: its layersBelowOrigin(...) must return"
+                    + " StackAssembly.layersBelowOrigin(role, this, platform, log)");
+        }
+        layers.addAll(below);
+        return new Stack(layers, transport, channelSide, log, platform);
+    }
+
+    /**
+     * The layers between the origin check and a transport that cannot see the sender's origin, limits or loses frames,
+     * top to bottom: {@link SecretBehavior} when it cannot see the sender's origin (a fragment, a mailbox: a secret per
+     * side, so that only the peer of the handshake gets through; the origin above is then the one the transport
+     * vouches for), then {@link #lowerLayers}. Such transports return it from
+     * {@link Transport#layersBelowOrigin}.
+     *
+     * <pre>{@code
+     * public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
+     *     return StackAssembly.layersBelowOrigin(role, this, platform, log);
+     * }
+     * }</pre>
+     */
+    public static List<Behavior> layersBelowOrigin(Role role, Transport transport, Platform platform, DebugLog log) {
+        List<Behavior> layers = new ArrayList<Behavior>();
         if (!transport.seesSenderOrigin()) {
             layers.add(new SecretBehavior(role, platform, log));
         }
-
-        // 5-6. Fragmentation and reliable delivery, for transports that limit or lose frames (none: postMessage).
         layers.addAll(lowerLayers(transport, platform, log));
-        return new Stack(layers, transport, channelSide, log, platform);
+        return layers;
     }
 
     /**

@@ -1,5 +1,11 @@
 package org.kuayu.core.stack;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.platform.Platform;
+
 /**
  * Moves strings between this page and one other window (or server). It knows nothing of requests, handshakes or
  * payloads: those are {@link Behavior}s that {@link StackAssembly} puts above it according to the transport's
@@ -40,6 +46,18 @@ public interface Transport {
      */
     default FrameCost frameCost() {
         return null;
+    }
+
+    /**
+     * The layers this transport needs between the origin check and itself, top to bottom: none for postMessage.
+     * A transport that cannot see who sent a frame ({@link #seesSenderOrigin()} false), limits frames
+     * ({@link #maxFrameLength()}) or loses them ({@link #needsReliableDelivery()}) returns
+     * {@code StackAssembly.layersBelowOrigin(role, this, platform, log)}, the one place those layers are listed;
+     * {@link StackAssembly} refuses a stack where it did not. The call lives here, not in StackAssembly, so that a
+     * bundle without such transports leaves those layers' code out (TeaVM and GWT drop code nothing calls).
+     */
+    default List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
+        return new ArrayList<Behavior>();
     }
 
     /**

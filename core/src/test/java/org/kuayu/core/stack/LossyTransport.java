@@ -1,5 +1,8 @@
 package org.kuayu.core.stack;
 
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
@@ -46,6 +49,11 @@ public final class LossyTransport implements Transport {
     public boolean seesSenderOrigin() {
         // Like window.name and location.hash: the channel gets the per-channel secrets layer.
         return false;
+    }
+
+    @Override
+    public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
+        return StackAssembly.layersBelowOrigin(role, this, platform, log);
     }
 
     @Override

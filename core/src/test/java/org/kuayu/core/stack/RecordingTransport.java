@@ -3,6 +3,9 @@ package org.kuayu.core.stack;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kuayu.core.DebugLog;
+import org.kuayu.core.platform.Platform;
+
 /**
  * A {@link Transport} that moves nothing and records every call, for behaviour and stack tests. Its capabilities
  * are those of postMessage (sees the sender's origin, reliable, no frame limit) and it has a private path to offer
@@ -63,6 +66,11 @@ public final class RecordingTransport implements Transport {
     @Override
     public boolean seesSenderOrigin() {
         return !blind;
+    }
+
+    @Override
+    public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
+        return StackAssembly.layersBelowOrigin(role, this, platform, log);
     }
 
     @Override

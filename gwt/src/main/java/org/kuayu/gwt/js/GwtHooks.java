@@ -5,6 +5,7 @@ import org.kuayu.core.Origin;
 import org.kuayu.core.Reply;
 import org.kuayu.core.RequestHandler;
 import org.kuayu.facade.FacadeHooks;
+import org.kuayu.facade.FacadeTransports;
 
 import com.google.gwt.core.client.JavaScriptObject;
 
@@ -16,6 +17,8 @@ final class GwtHooks implements FacadeHooks {
     private final JavaScriptObject onClose;
     private final JavaScriptObject onError;
     private final JavaScriptObject debug;
+    /** kuayu-gwt.js has every transport. */
+    private static final FacadeTransports TRANSPORTS = FacadeTransports.all();
 
     /** Reads the callbacks once, as the facade checks them once: later changes to the object do not count. */
     GwtHooks(Object options) {
@@ -88,5 +91,10 @@ final class GwtHooks implements FacadeHooks {
     @Override
     public String scriptUrl() {
         return GwtJs.scriptUrl();
+    }
+
+    @Override
+    public FacadeTransports transports() {
+        return TRANSPORTS;
     }
 }

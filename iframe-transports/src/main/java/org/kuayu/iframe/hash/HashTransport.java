@@ -1,11 +1,16 @@
 package org.kuayu.iframe.hash;
 
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.Behavior;
 import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.Role;
+import org.kuayu.core.stack.StackAssembly;
 import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
 import org.kuayu.core.stack.TransportListener;
@@ -147,6 +152,11 @@ public final class HashTransport implements Transport {
     @Override
     public boolean seesSenderOrigin() {
         return false;
+    }
+
+    @Override
+    public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
+        return StackAssembly.layersBelowOrigin(role, this, platform, log);
     }
 
     /** True: a fragment not yet read is lost to the next write. */

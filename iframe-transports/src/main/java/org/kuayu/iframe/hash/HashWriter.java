@@ -41,8 +41,13 @@ final class HashWriter {
     private final DebugLog log;
     private final Target target;
     private final List<String[]> queue = new ArrayList<String[]>();
-    /** The times of the latest writes, oldest first, at most {@link #WRITES_PER_WINDOW}. */
-    private final List<Double> recent = new ArrayList<Double>();
+    /**
+     * The times of the latest writes, a ring of {@link #WRITES_PER_WINDOW}: {@code count} of them, the oldest at
+     * {@code oldest}. Plain doubles: a boxed {@code Double} would pull the JRE's number formatting into the bundle.
+     */
+    private final double[] recent = new double[WRITES_PER_WINDOW];
+    private int oldest;
+    private int count;
     private boolean held;
     private boolean escaped;
     private Cancellable timer;
@@ -125,10 +130,11 @@ final class HashWriter {
     /** True when one more write stays within {@link #WRITES_PER_WINDOW} per {@link #WINDOW_MILLIS}. */
     private boolean withinLimit() {
         double now = platform.now();
-        while (!recent.isEmpty() && recent.get(0).doubleValue() <= now - WINDOW_MILLIS) {
-            recent.remove(0);
+        while (count > 0 && recent[oldest] <= now - WINDOW_MILLIS) {
+            oldest = (oldest + 1) % WRITES_PER_WINDOW;
+            count--;
         }
-        return recent.size() < WRITES_PER_WINDOW;
+        return count < WRITES_PER_WINDOW;
     }
 
     private void flush() {
@@ -137,7 +143,7 @@ final class HashWriter {
         }
         if (!withinLimit()) {
             double now = platform.now();
-            int wait = (int) Math.ceil(recent.get(0).doubleValue() + WINDOW_MILLIS - now);
+            int wait = (int) Math.ceil(recent[oldest] + WINDOW_MILLIS - now);
             log.log("location.hash: " + WRITES_PER_WINDOW + " writes in " + WINDOW_MILLIS + " ms, the most a"
                     + " browser takes; the next of " + queue.size() + " waits " + wait + " ms");
             pause(wait);
@@ -148,7 +154,12 @@ final class HashWriter {
     }
 
     private void navigate(String[] entry) {
-        recent.add(Double.valueOf(platform.now()));
+        if (count == WRITES_PER_WINDOW) {
+            oldest = (oldest + 1) % WRITES_PER_WINDOW;
+            count--;
+        }
+        recent[(oldest + count) % WRITES_PER_WINDOW] = platform.now();
+        count++;
         escaped = !escaped;
         String frame = escaped ? "%6B" + entry[1].substring(1) : entry[1];
         if (!target.navigate(platform.join(entry[0], frame))) {

@@ -1,10 +1,15 @@
 package org.kuayu.iframe.name;
 
+import java.util.List;
+
+import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.Behavior;
 import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.Role;
+import org.kuayu.core.stack.StackAssembly;
 import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
 import org.kuayu.core.stack.TransportListener;
@@ -148,6 +153,11 @@ public final class NameTransport implements Transport {
     @Override
     public boolean seesSenderOrigin() {
         return false;
+    }
+
+    @Override
+    public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
+        return StackAssembly.layersBelowOrigin(role, this, platform, log);
     }
 
     /** True: frames arrive in the order their frames load, and a frame removed or reloaded early loses its own. */

@@ -18,7 +18,9 @@ import org.kuayu.core.Kuayu;
  * parameter {@code __kuayuScriptUrl} is the bundle's own URL, taken while it runs ({@code document.currentScript.src}
  * in kuayu.js, {@code import.meta.url} in kuayu.mjs): the default {@code proxy} is the proxy.html next to it.
  *
- * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, proxy.js, ...), output folder.
+ * <p>Arguments: TeaVM output file, folder of static files to copy (kuayu.d.ts, proxy.html, proxy.js, ...), output
+ * folder, and TeaVM's output of {@code KuayuPostMessageJs}, which becomes {@code kuayu-pm.js} the same way (a global
+ * {@code kuayu} without {@code jsonp}).
  * The version written into the files is {@link Kuayu#VERSION}, the one {@code kuayu.version} reports.
  */
 public final class BundleWriter {
@@ -26,8 +28,8 @@ public final class BundleWriter {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: BundleWriter <teavm.js> <static-dir> <out-dir>");
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: BundleWriter <teavm.js> <static-dir> <out-dir> <pm-teavm.js>");
         }
         String version = Kuayu.VERSION;
         String compiled = new String(Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8);
@@ -41,6 +43,11 @@ public final class BundleWriter {
         write(out.resolve("kuayu.mjs"), banner + "const kuayu = " + body + "(import.meta.url);\n"
                 + "export default kuayu;\nexport const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept,"
                 + " jsonp = kuayu.jsonp;\n");
+        String pm = new String(Files.readAllBytes(Paths.get(args[3])), StandardCharsets.UTF_8);
+        write(out.resolve("kuayu-pm.js"), banner.replace("for the browser |", "for the browser, postMessage only |")
+                + "var kuayu = (function (__kuayuScriptUrl) {\n" + pm.trim() + "\nreturn Object.freeze({version:"
+                + " version(), connect: connect, accept: accept});\n})(typeof document !== 'undefined'"
+                + " && document.currentScript ? document.currentScript.src : null);\n");
         try (Stream<Path> files = Files.list(Paths.get(args[1]))) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
