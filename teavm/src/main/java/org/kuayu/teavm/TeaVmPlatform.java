@@ -234,6 +234,15 @@ public final class TeaVmPlatform implements Platform {
     private static native String joinJs(String head, String tail);
 
     @Override
+    public String decimal(long n) {
+        return decimalJs((double) n);
+    }
+
+    // Exact for every number a frame carries (below 10^15 < 2^53).
+    @JSBody(params = {"n"}, script = "return String(n);")
+    private static native String decimalJs(double n);
+
+    @Override
     public void debug(String line) {
         debugJs(line);
     }

@@ -27,8 +27,8 @@ import org.kuayu.core.wire.MessageKind;
  * <ol>
  * <li>Requirement: each reply reaches its own caller, with any number in flight. Protocol: ids count up from 1 per
  * channel; a reply names its request's id; a reply to an unknown or expired id is dropped (debug log).</li>
- * <li>Requirement: no caller waits forever. Protocol: each request has its own timer (TIMEOUT, after the local
- * {@code ABANDON} tells the transport to release what it holds for the request); when the channel closes every
+ * <li>Requirement: no caller waits forever. Protocol: each request has its own deadline, one timer serving them all
+ * (TIMEOUT, after the local {@code ABANDON} tells the transport to release what it holds for the request); when the channel closes every
  * pending request fails with CLOSED (or with the handshake's failure); when the remote page reloads they fail with
  * TRANSMISSION_FAILED, since the new page never saw them.</li>
  * <li>Requirement: a reply reaches only the page that asked. Protocol: a reply finished after the remote page
@@ -49,6 +49,9 @@ public final class RpcBehavior extends BaseBehavior {
     private Origin lastSender;
     /** Counts remote pages: a reply owed to an earlier page must never reach a later one (ids restart at 1). */
     private int generation;
+    /** The one request timer, armed for {@link #timerAt}, or null when nothing is pending. */
+    private Cancellable timer;
+    private double timerAt;
 
     /**
      * @param trustReplies true when replies come from {@code JSON.stringify} and need no validation
@@ -80,19 +83,54 @@ public final class RpcBehavior extends BaseBehavior {
         // Sent before it is registered: a layer below may refuse it by throwing to the caller (a JSONP request
         // that is not a flat object), and then nothing may be left pending. Answers always come in a later task.
         link.down(new Message(MessageKind.REQUEST, "", id, m.body()));
-        final Pending p = new Pending(ticket.callback);
+        Pending p = new Pending(ticket.callback, id, ticket.timeoutMillis, platform.now() + ticket.timeoutMillis);
         pending.put(Long.valueOf(id), p);
-        final int timeout = ticket.timeoutMillis;
-        p.timer = platform.schedule(timeout, new Runnable() {
+        if (timer == null || p.deadline < timerAt) {
+            arm(p.deadline, link);
+        }
+    }
+
+    /**
+     * One timer for all requests, armed for the earliest deadline: a timer per request would cost the page two timer
+     * calls per round trip. When it fires, the requests due fail with TIMEOUT and it is armed for the next one.
+     */
+    private void arm(double deadline, final Link link) {
+        if (timer != null) {
+            timer.cancel();
+        }
+        timerAt = deadline;
+        timer = platform.schedule((int) Math.max(1, Math.ceil(deadline - platform.now())), new Runnable() {
             @Override
             public void run() {
-                if (pending.remove(Long.valueOf(id)) == p) {
-                    link.down(new Message(MessageKind.ABANDON, "", id, ""));
-                    settle(p.callback, null, new KuayuException(ErrorCode.TIMEOUT,
-                            "no reply to request #" + id + " within " + timeout + " ms"));
-                }
+                timer = null;
+                expire(link);
             }
         });
+    }
+
+    private void expire(Link link) {
+        // Timers may fire a little before their time as performance.now() counts it.
+        double now = platform.now() + 1;
+        double next = Double.MAX_VALUE;
+        List<Pending> due = new ArrayList<Pending>();
+        for (Pending p : pending.values()) {
+            if (p.deadline <= now) {
+                due.add(p);
+            } else if (p.deadline < next) {
+                next = p.deadline;
+            }
+        }
+        for (Pending p : due) {
+            pending.remove(Long.valueOf(p.id));
+        }
+        if (next != Double.MAX_VALUE) {
+            arm(next, link);
+        }
+        for (Pending p : due) {
+            link.down(new Message(MessageKind.ABANDON, "", p.id, ""));
+            settle(p.callback, null, new KuayuException(ErrorCode.TIMEOUT,
+                    "no reply to request #" + p.id + " within " + p.timeoutMillis + " ms"));
+        }
     }
 
     @Override
@@ -108,7 +146,10 @@ public final class RpcBehavior extends BaseBehavior {
                     log.log("dropped a reply to unknown or expired request #" + m.number());
                     return;
                 }
-                p.timer.cancel();
+                if (pending.isEmpty() && timer != null) {
+                    timer.cancel();
+                    timer = null;
+                }
                 if (m.kind() == MessageKind.RESPONSE) {
                     settle(p.callback, m.body(), null);
                 } else {
@@ -194,8 +235,11 @@ public final class RpcBehavior extends BaseBehavior {
     private void failAll(ErrorCode code, String message) {
         List<Pending> all = new ArrayList<Pending>(pending.values());
         pending.clear();
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
         for (Pending p : all) {
-            p.timer.cancel();
             settle(p.callback, null, new KuayuException(code, message));
         }
     }
@@ -213,10 +257,15 @@ public final class RpcBehavior extends BaseBehavior {
 
     private static final class Pending {
         final ReplyCallback callback;
-        Cancellable timer;
+        final long id;
+        final int timeoutMillis;
+        final double deadline;
 
-        Pending(ReplyCallback callback) {
+        Pending(ReplyCallback callback, long id, int timeoutMillis, double deadline) {
             this.callback = callback;
+            this.id = id;
+            this.timeoutMillis = timeoutMillis;
+            this.deadline = deadline;
         }
     }
 }

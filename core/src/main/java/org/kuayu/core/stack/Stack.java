@@ -162,7 +162,13 @@ public final class Stack {
             log.log("dropped an outgoing " + m.kind() + " with no target origin");
             return;
         }
-        transport.send(platform.join(WireCodec.header(m), m.body()), m.origin());
+        if (m.number() < 0) {
+            log.log("dropped an outgoing " + m.kind() + " with the negative number " + m.number());
+            return;
+        }
+        // header + body, joined the platform's way: in TeaVM a Java concatenation copies through char arrays.
+        String head = platform.join(platform.join(WireCodec.prefix(m), platform.decimal(m.number())), "|");
+        transport.send(platform.join(head, m.body()), m.origin());
     }
 
     private final class LayerLink implements Link {

@@ -51,6 +51,28 @@ public final class WireCodec {
         return PREFIX + m.kind().code() + "|" + m.channel() + "|" + m.number() + "|";
     }
 
+    /**
+     * {@code kuayu1|KIND|channel|}: the frame up to its number, so that {@code prefix(m) + number + "|" + body} is
+     * {@code header(m) + body}. Remembered per kind for the last channel: a channel's frames share it, and building
+     * it again for every frame would copy it through a Java {@code StringBuilder} each time.
+     */
+    public static String prefix(Message m) {
+        MessageKind kind = m.kind();
+        if (!kind.isWire()) {
+            throw new IllegalArgumentException("local message kind " + kind + " cannot be encoded");
+        }
+        int k = kind.ordinal();
+        String channel = m.channel();
+        if (!channel.equals(PREFIX_CHANNEL[k])) {
+            PREFIX_CHANNEL[k] = channel;
+            PREFIX_TEXT[k] = PREFIX + kind.code() + "|" + channel + "|";
+        }
+        return PREFIX_TEXT[k];
+    }
+
+    private static final String[] PREFIX_CHANNEL = new String[MessageKind.values().length];
+    private static final String[] PREFIX_TEXT = new String[MessageKind.values().length];
+
     /** True when the text looks like a Kuayu frame of any version (so it is worth a debug line if refused). */
     public static boolean isKuayuFrame(String text) {
         return text != null && text.startsWith(FAMILY);

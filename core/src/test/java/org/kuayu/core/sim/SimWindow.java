@@ -199,6 +199,11 @@ public final class SimWindow implements Platform {
     }
 
     @Override
+    public String decimal(long n) {
+        return Long.toString(n);
+    }
+
+    @Override
     public String randomId() {
         Random random = browser.idRandom();
         StringBuilder sb = new StringBuilder(32);
