@@ -35,22 +35,12 @@ public final class KuayuJs {
 
     @JSExport
     public static JsChannel connect(JSObject options) {
-        try {
-            return new JsChannel(FacadeChannel.connect(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
-                    new TeaVmHooks(options, TRANSPORTS)));
-        } catch (KuayuException e) {
-            throw JsReplies.toJs(e);
-        }
+        return JsEntry.connect(options, TRANSPORTS);
     }
 
     @JSExport
     public static JsChannel accept(JSObject options) {
-        try {
-            return new JsChannel(FacadeChannel.accept(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
-                    new TeaVmHooks(options, TRANSPORTS)));
-        } catch (KuayuException e) {
-            throw JsReplies.toJs(e);
-        }
+        return JsEntry.accept(options, TRANSPORTS);
     }
 
     /** {@code jsonp(url, options) -> Promise}, or {@code jsonp(url, options, onSuccess, onError)}. */

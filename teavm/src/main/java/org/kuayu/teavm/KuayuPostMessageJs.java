@@ -1,8 +1,6 @@
 package org.kuayu.teavm;
 
 import org.kuayu.core.Kuayu;
-import org.kuayu.core.KuayuException;
-import org.kuayu.facade.FacadeChannel;
 import org.kuayu.facade.FacadeTransports;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSExportClasses;
@@ -34,21 +32,11 @@ public final class KuayuPostMessageJs {
 
     @JSExport
     public static JsChannel connect(JSObject options) {
-        try {
-            return new JsChannel(FacadeChannel.connect(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
-                    new TeaVmHooks(options, TRANSPORTS)));
-        } catch (KuayuException e) {
-            throw JsReplies.toJs(e);
-        }
+        return JsEntry.connect(options, TRANSPORTS);
     }
 
     @JSExport
     public static JsChannel accept(JSObject options) {
-        try {
-            return new JsChannel(FacadeChannel.accept(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
-                    new TeaVmHooks(options, TRANSPORTS)));
-        } catch (KuayuException e) {
-            throw JsReplies.toJs(e);
-        }
+        return JsEntry.accept(options, TRANSPORTS);
     }
 }

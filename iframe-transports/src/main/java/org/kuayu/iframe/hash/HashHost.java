@@ -8,6 +8,7 @@ import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.HalvesTransport;
 
 /**
  * The host's half of {@link HashTransport}: it writes frames, each with its return address, into the remote frame's
@@ -17,7 +18,7 @@ import org.kuayu.core.wire.WireCodec;
  * the remote page again), and passes every frame up as from the remote URL's origin: the only origin whose page
  * learns the mailbox, which the per-channel secrets above then prove.
  */
-final class HashHost implements HashTransport.End {
+final class HashHost implements HalvesTransport.End {
     private final TransportSetup setup;
     private final Platform platform;
     private final DebugLog log;

@@ -9,6 +9,7 @@ import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.HalvesTransport;
 import org.kuayu.iframe.MessengerFrame;
 
 /**
@@ -21,7 +22,7 @@ import org.kuayu.iframe.MessengerFrame;
  * anyway). A frame goes out only to a proxy of its target origin, as a browser delivers a {@code postMessage} only to
  * its target origin.
  */
-final class HashRemote implements HashTransport.End {
+final class HashRemote implements HalvesTransport.End {
     private final Platform platform;
     private final DebugLog log;
     private final HashWriter writer;

@@ -1,20 +1,15 @@
 package org.kuayu.iframe.hash;
 
-import java.util.List;
-
-import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Platform;
-import org.kuayu.core.stack.Behavior;
 import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.Role;
-import org.kuayu.core.stack.StackAssembly;
 import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
-import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
+import org.kuayu.iframe.HalvesTransport;
 
 /**
  * The location.hash transport, for browsers or pages where postMessage is not an option: the host writes frames into
@@ -53,7 +48,7 @@ import org.kuayu.core.stack.TransportSetup;
  *         .proxy("/kuayu/proxy.html").transport(HashTransport.FACTORY).build());
  * }</pre>
  */
-public final class HashTransport implements Transport {
+public final class HashTransport extends HalvesTransport {
     /** The transport's name, as users force it. */
     public static final String NAME = "hash";
     /** The start of a host channel's mailbox name. */
@@ -91,30 +86,20 @@ public final class HashTransport implements Transport {
 
         @Override
         public Transport create(TransportSetup setup) {
-            return new HashTransport(setup);
+            return HashTransport.create(setup);
         }
     };
 
-    /** One side's half: the host's writes into the remote frame, or the remote's into its messenger frame. */
-    interface End {
-        void open(TransportListener listener);
-
-        void send(String frame, String targetOrigin);
-
-        /** Whether a frame for {@code targetOrigin} would reach the peer's page now. */
-        boolean canReach(String targetOrigin);
-
-        void close();
-    }
-
-    private final End end;
     private final int maxFrameLength;
 
-    private HashTransport(TransportSetup setup) {
+    private HashTransport(End end, int maxFrameLength) {
+        super(end);
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    private static HashTransport create(TransportSetup setup) {
         if (setup.role() == Role.REMOTE) {
-            end = new HashRemote(setup);
-            maxFrameLength = REMOTE_MAX_FRAME_LENGTH;
-            return;
+            return new HashTransport(new HashRemote(setup), REMOTE_MAX_FRAME_LENGTH);
         }
         String proxy = setup.proxyUrl();
         if (proxy == null) {
@@ -130,13 +115,14 @@ public final class HashTransport implements Transport {
         String remoteBase = remoteUrl.indexOf('#') < 0 ? remoteUrl : remoteUrl.substring(0, remoteUrl.indexOf('#'));
         String mailbox = MAILBOX_PREFIX + setup.platform().randomId();
         String prefix = remoteBase + "#" + mailbox + ":" + HashCodec.encode(proxy, true) + ":";
-        maxFrameLength = MAX_URL_LENGTH - prefix.length() - MARKER_LENGTH;
+        int maxFrameLength = MAX_URL_LENGTH - prefix.length() - MARKER_LENGTH;
         if (maxFrameLength < MIN_FRAME_LENGTH) {
             throw invalid("the remote page's URL (" + remoteBase.length() + " characters) and the proxy's leave "
                     + maxFrameLength + " of the " + MAX_URL_LENGTH + " characters a location.hash URL may have;"
                     + " give shorter URLs");
         }
-        end = new HashHost(setup, Origin.parse(remoteBase).toString(), mailbox, prefix);
+        return new HashTransport(new HashHost(setup, Origin.parse(remoteBase).toString(), mailbox, prefix),
+                maxFrameLength);
     }
 
     private static KuayuException invalid(String message) {
@@ -146,23 +132,6 @@ public final class HashTransport implements Transport {
     @Override
     public String name() {
         return NAME;
-    }
-
-    /** False: nobody tells a page who wrote its fragment or called its mailbox. */
-    @Override
-    public boolean seesSenderOrigin() {
-        return false;
-    }
-
-    @Override
-    public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
-        return StackAssembly.layersBelowOrigin(role, this, platform, log);
-    }
-
-    /** True: a fragment not yet read is lost to the next write. */
-    @Override
-    public boolean needsReliableDelivery() {
-        return true;
     }
 
     /** 1: a new fragment replaces one the peer has not read yet. */
@@ -181,49 +150,4 @@ public final class HashTransport implements Transport {
         return HashCodec.COST;
     }
 
-    @Override
-    public boolean isRequestOnly() {
-        return false;
-    }
-
-    @Override
-    public void open(TransportListener listener) {
-        end.open(listener);
-    }
-
-    @Override
-    public void send(String frame, String targetOrigin) {
-        end.send(frame, targetOrigin);
-    }
-
-    /** Only the one page at the other end: the remote URL's origin, or the host proxy's once known. */
-    @Override
-    public boolean canReach(String targetOrigin) {
-        return end.canReach(targetOrigin);
-    }
-
-    @Override
-    public boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptPrivatePath(Object attachment, String origin) {
-        return false;
-    }
-
-    @Override
-    public void dropPrivatePath() {
-        // There is no private path: every frame goes through a fragment.
-    }
-
-    @Override
-    public void abandonRequest(long number) {
-        // Requests have no transport state here.
-    }
-
-    @Override
-    public void close() {
-        end.close();
-    }
 }

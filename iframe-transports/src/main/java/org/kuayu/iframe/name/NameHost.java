@@ -12,6 +12,7 @@ import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.HalvesTransport;
 
 /**
  * The host's half of {@link NameTransport}: it creates the remote frame named with its address, takes the remote's
@@ -22,7 +23,7 @@ import org.kuayu.core.wire.WireCodec;
  * dropped): the remote writes first ({@code HEL}), at load. Every frame is passed up as from the remote URL's
  * origin, the only origin whose page learns the mailbox; the per-channel secrets above prove the sender.
  */
-final class NameHost implements NameTransport.End {
+final class NameHost implements HalvesTransport.End {
     static final int MAX_WAITING = 16;
 
     private final Platform platform;

@@ -10,6 +10,7 @@ import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.HalvesTransport;
 
 /**
  * The remote's half of {@link NameTransport}: it reads the host's address from this page's own {@code window.name}
@@ -21,7 +22,7 @@ import org.kuayu.core.wire.WireCodec;
  * target origin; frames are passed up as from the host proxy's origin, which the origin check compares with
  * {@code allowedOrigins}.
  */
-final class NameRemote implements NameTransport.End {
+final class NameRemote implements HalvesTransport.End {
     private final Platform platform;
     private final DebugLog log;
     private final String ownProxy;

@@ -1,19 +1,14 @@
 package org.kuayu.iframe.name;
 
-import java.util.List;
-
-import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
 import org.kuayu.core.platform.Platform;
-import org.kuayu.core.stack.Behavior;
 import org.kuayu.core.stack.FrameCost;
 import org.kuayu.core.stack.Role;
-import org.kuayu.core.stack.StackAssembly;
 import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
-import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
+import org.kuayu.iframe.HalvesTransport;
 
 /**
  * The window.name transport: a frame keeps its {@code window.name} when it navigates, whatever the origin, so a page
@@ -57,7 +52,7 @@ import org.kuayu.core.stack.TransportSetup;
  *         .proxy("/kuayu/proxy.html").transport(NameTransport.FACTORY).build());
  * }</pre>
  */
-public final class NameTransport implements Transport {
+public final class NameTransport extends HalvesTransport {
     /** The transport's name, as users force it. */
     public static final String NAME = "name";
     /** The start of the host channel's mailbox name. */
@@ -95,21 +90,11 @@ public final class NameTransport implements Transport {
         }
     };
 
-    /** One side's half. */
-    interface End {
-        void open(TransportListener listener);
-
-        void send(String frame, String targetOrigin);
-
-        /** Whether a frame for {@code targetOrigin} would reach the peer's page now. */
-        boolean canReach(String targetOrigin);
-
-        void close();
+    private NameTransport(TransportSetup setup) {
+        super(half(setup));
     }
 
-    private final End end;
-
-    private NameTransport(TransportSetup setup) {
+    private static End half(TransportSetup setup) {
         String proxy = setup.proxyUrl();
         if (proxy == null) {
             throw invalid("window.name brings frames in through Kuayu's helper page on this page's own origin:"
@@ -123,7 +108,7 @@ public final class NameTransport implements Transport {
             throw invalid("window.name needs the frame Kuayu creates, which it names with the host's address before"
                     + " the remote page loads: give remote (the URL) instead of frame");
         }
-        end = setup.role() == Role.HOST ? new NameHost(setup) : new NameRemote(setup);
+        return setup.role() == Role.HOST ? new NameHost(setup) : new NameRemote(setup);
     }
 
     static KuayuException invalid(String message) {
@@ -149,23 +134,6 @@ public final class NameTransport implements Transport {
         return NAME;
     }
 
-    /** False: nobody tells a page who named a frame or called its mailbox. */
-    @Override
-    public boolean seesSenderOrigin() {
-        return false;
-    }
-
-    @Override
-    public List<Behavior> layersBelowOrigin(Role role, Platform platform, DebugLog log) {
-        return StackAssembly.layersBelowOrigin(role, this, platform, log);
-    }
-
-    /** True: frames arrive in the order their frames load, and a frame removed or reloaded early loses its own. */
-    @Override
-    public boolean needsReliableDelivery() {
-        return true;
-    }
-
     @Override
     public int reliableWindow() {
         return WINDOW;
@@ -182,49 +150,4 @@ public final class NameTransport implements Transport {
         return null;
     }
 
-    @Override
-    public boolean isRequestOnly() {
-        return false;
-    }
-
-    @Override
-    public void open(TransportListener listener) {
-        end.open(listener);
-    }
-
-    @Override
-    public void send(String frame, String targetOrigin) {
-        end.send(frame, targetOrigin);
-    }
-
-    /** Only the one page at the other end: the remote URL's origin, or the host proxy's once known. */
-    @Override
-    public boolean canReach(String targetOrigin) {
-        return end.canReach(targetOrigin);
-    }
-
-    @Override
-    public boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptPrivatePath(Object attachment, String origin) {
-        return false;
-    }
-
-    @Override
-    public void dropPrivatePath() {
-        // There is no private path: every frame goes through a frame's name.
-    }
-
-    @Override
-    public void abandonRequest(long number) {
-        // Requests have no transport state here.
-    }
-
-    @Override
-    public void close() {
-        end.close();
-    }
 }
