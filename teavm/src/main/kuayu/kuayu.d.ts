@@ -98,9 +98,14 @@ export interface Kuayu {
    * (404, refused, server down: at once) or TIMEOUT. Throws INVALID_ARGUMENT for bad arguments.
    */
   jsonp(url: string, options?: JsonpOptions): Promise<any>;
-  /** The same with callbacks, for pages without Promise. */
+  /** The same with callbacks, for pages without Promise. (Not in kuayu-pm.js, the postMessage-only build.) */
   jsonp(url: string, options: JsonpOptions | undefined, onSuccess: (reply: any) => void,
     onError: (error: KuayuError) => void): void;
+  /**
+   * The origin Kuayu's checks see in a URL (resolved against the page), serialised as browsers do:
+   * origin("HTTP://Example.com:80/a.js") is "http://example.com". Throws INVALID_ARGUMENT for a URL with no origin.
+   */
+  origin(url: string): string;
 }
 
 declare const kuayu: Kuayu;
@@ -108,6 +113,8 @@ export default kuayu;
 export declare const version: string;
 export declare const connect: Kuayu["connect"];
 export declare const accept: Kuayu["accept"];
+export declare const jsonp: Kuayu["jsonp"];
+export declare const origin: Kuayu["origin"];
 
 declare global {
   /** Set by kuayu.js when loaded with a plain <script>. */

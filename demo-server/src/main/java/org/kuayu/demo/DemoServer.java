@@ -1,6 +1,8 @@
 package org.kuayu.demo;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -451,11 +455,29 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /** Answers a request whose Host names no site served on the port it came to. */
+    /**
+     * Answers a request whose {@code Host} names no site of its port: {@code 421}, but for {@value #PROBE_PATH}, an empty
+     * page for any host name, so that domain1's same-origin page can load a host name that names no site (the IP
+     * address, the parent domain) in a frame and ask the browser whether it may read it, with no error in the console.
+     */
     private static final class MisdirectedRequestHandler extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
+            if (PROBE_PATH.equals(Request.getPathInContext(request)) && HttpMethod.GET.is(request.getMethod())) {
+                response.setStatus(HttpStatus.OK_200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                response.write(true, ByteBuffer.wrap(PROBE_PAGE), callback);
+                return true;
+            }
             Response.writeError(request, response, callback, HttpStatus.MISDIRECTED_REQUEST_421);
             return true;
         }
     }
+
+    /** The path every host name of every port answers with an empty page (see the same-origin demo page). */
+    public static final String PROBE_PATH = "/same-origin-probe";
+    private static final byte[] PROBE_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>probe</title><link rel=\"icon\" href=\"data:,\"></head><body></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
 }

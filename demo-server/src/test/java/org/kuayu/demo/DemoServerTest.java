@@ -328,6 +328,13 @@ class DemoServerTest {
 
         assertEquals(421, misdirected.statusCode());
         assertEquals("421 Misdirected Request\n", misdirected.body());
+
+        // But for the same-origin page's probe: an empty page for any host name, and only on GET.
+        HttpResponse<String> probe = send("GET", port, host + ":" + port, DemoServer.PROBE_PATH);
+        assertEquals(200, probe.statusCode());
+        assertTrue(probe.body().startsWith("<!DOCTYPE html>") && probe.body().contains("<body></body>"), probe.body());
+        assertEquals(421, send("POST", port, host + ":" + port, DemoServer.PROBE_PATH).statusCode());
+        assertEquals(421, send("GET", port, host + ":" + port, DemoServer.PROBE_PATH + "/x").statusCode());
     }
 
     @Test

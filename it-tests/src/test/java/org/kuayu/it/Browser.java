@@ -1,5 +1,6 @@
 package org.kuayu.it;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -54,6 +55,14 @@ public interface Browser extends AutoCloseable {
 
     /** {@link #click} on an element of the page in the iframe with this id. */
     void clickInFrame(String frameId, String elementId);
+
+    /**
+     * Saves what the page looks like as {@code target/screenshots/<name>.png} and returns the file, or null where the
+     * browser cannot render (HtmlUnit).
+     */
+    default Path screenshot(String name) {
+        return null;
+    }
 
     /**
      * What the page says happened: {@code KT.dump()} on test pages, else the start of the body's text.

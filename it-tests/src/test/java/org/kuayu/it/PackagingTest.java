@@ -44,7 +44,8 @@ class PackagingTest {
         host.awaitCount("ready", 1);
         String shape = "(function (o) { var keys = [], k; for (k in o) { keys.push(k + ':' + typeof o[k]); }"
                 + " return keys.sort(); })";
-        assertEquals(List.of("accept:function", "connect:function", "jsonp:function", "version:string"),
+        assertEquals(List.of("accept:function", "connect:function", "jsonp:function", "origin:function",
+                "version:string"),
                 browser.eval(shape + "(kuayu)"), host.why());
         assertEquals(List.of("close:function", "origin:string", "ready:boolean", "request:function",
                 "send:function", "state:string", "transport:string"), browser.eval("(function (o) {"

@@ -17,7 +17,8 @@ class PostMessageBundleTest {
     void itTalksBothWaysOverPostMessage(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         assertEquals("pm", host.eval("KT.bundle"));
-        assertEquals(List.of("accept:function", "connect:function", "version:string"), host.eval("(function (o) {"
+        assertEquals(List.of("accept:function", "connect:function", "origin:function", "version:string"),
+                host.eval("(function (o) {"
                 + " var keys = [], k; for (k in o) { keys.push(k + ':' + typeof o[k]); } return keys.sort(); })(kuayu)"));
         host.connectAndAwaitReady("echo");
         assertEquals(Map.of("ready", true, "state", "ready", "transport", "postMessage", "origin", sites.domain2()),

@@ -18,6 +18,10 @@ final class Js {
     @JSBody(params = {"o"}, script = "return o === undefined;")
     static native boolean isUndefined(JSObject o);
 
+    /** The value when it is a string, else null. */
+    @JSBody(params = {"o"}, script = "return typeof o === 'string' ? o : null;")
+    static native String stringOrNull(JSObject o);
+
     @JSBody(params = {"o"}, script = "return typeof o === 'function';")
     static native boolean isFunction(JSObject o);
 

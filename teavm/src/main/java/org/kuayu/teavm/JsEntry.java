@@ -2,6 +2,7 @@ package org.kuayu.teavm;
 
 import org.kuayu.core.KuayuException;
 import org.kuayu.facade.FacadeChannel;
+import org.kuayu.facade.FacadeOrigin;
 import org.kuayu.facade.FacadeTransports;
 import org.teavm.jso.JSObject;
 
@@ -27,6 +28,14 @@ final class JsEntry {
         try {
             return new JsChannel(FacadeChannel.accept(TeaVmPlatform.get(), TeaVmObjectView.ofOptions(options),
                     new TeaVmHooks(options, transports)));
+        } catch (KuayuException e) {
+            throw JsReplies.toJs(e);
+        }
+    }
+
+    static String origin(JSObject url) {
+        try {
+            return FacadeOrigin.of(TeaVmPlatform.get(), Js.stringOrNull(url));
         } catch (KuayuException e) {
             throw JsReplies.toJs(e);
         }

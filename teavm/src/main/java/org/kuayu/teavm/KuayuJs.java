@@ -43,6 +43,12 @@ public final class KuayuJs {
         return JsEntry.accept(options, TRANSPORTS);
     }
 
+    /** {@code kuayu.origin(url)}: the origin Kuayu's checks see in a URL. */
+    @JSExport
+    public static String origin(JSObject url) {
+        return JsEntry.origin(url);
+    }
+
     /** {@code jsonp(url, options) -> Promise}, or {@code jsonp(url, options, onSuccess, onError)}. */
     @JSExport
     public static JSObject jsonp(JSObject url, JSObject options, JSObject onSuccess, JSObject onError) {

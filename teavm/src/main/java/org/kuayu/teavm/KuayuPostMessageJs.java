@@ -39,4 +39,10 @@ public final class KuayuPostMessageJs {
     public static JsChannel accept(JSObject options) {
         return JsEntry.accept(options, TRANSPORTS);
     }
+
+    /** {@code kuayu.origin(url)}: the origin Kuayu's checks see in a URL. */
+    @JSExport
+    public static String origin(JSObject url) {
+        return JsEntry.origin(url);
+    }
 }

@@ -28,6 +28,11 @@ final class GwtJs {
         return {url: url, options: options, onSuccess: onSuccess, onError: onError};
     }-*/;
 
+    /** The value when it is a string, else null. */
+    static native String stringOrNull(Object o) /*-{
+        return typeof o === 'string' ? o : null;
+    }-*/;
+
     /**
      * The URL of the page's last {@code <script>} whose file is {@code kuayu-gwt.js}, or null. By the time a page calls
      * {@code kuayu.connect} the bundle's own {@code currentScript} is gone, and GWT learns its module base only at

@@ -4,6 +4,7 @@ import org.kuayu.core.Kuayu;
 import org.kuayu.core.KuayuException;
 import org.kuayu.facade.FacadeChannel;
 import org.kuayu.facade.FacadeJsonp;
+import org.kuayu.facade.FacadeOrigin;
 import org.kuayu.gwt.GwtPlatform;
 
 import com.google.gwt.core.client.JavaScriptObject;
@@ -64,6 +65,16 @@ public final class KuayuGwtJs {
             GwtReplies replies = GwtReplies.of(onSuccess, onError, FacadeJsonp.CALLBACK_FORM, null);
             FacadeJsonp.request(GwtPlatform.get(), args, replies);
             return replies.promise();
+        } catch (KuayuException e) {
+            throw toJs(e);
+        }
+    }
+
+    /** {@code kuayu.origin(url)}: the origin Kuayu's checks see in a URL. */
+    @JsMethod(namespace = "kuayu", name = "origin")
+    public static String origin(Object url) {
+        try {
+            return FacadeOrigin.of(GwtPlatform.get(), GwtJs.stringOrNull(url));
         } catch (KuayuException e) {
             throw toJs(e);
         }

@@ -37,16 +37,16 @@ public final class BundleWriter {
         Files.createDirectories(out);
         String banner = "/*! Kuayu " + version + " | cross-domain messaging for the browser | API: docs/js-api.md */\n";
         String body = "(function (__kuayuScriptUrl) {\n" + compiled.trim() + "\nreturn Object.freeze({version: version(),"
-                + " connect: connect, accept: accept, jsonp: jsonp});\n})";
+                + " connect: connect, accept: accept, jsonp: jsonp, origin: origin});\n})";
         write(out.resolve("kuayu.js"), banner + "var kuayu = " + body + "(typeof document !== 'undefined'"
                 + " && document.currentScript ? document.currentScript.src : null);\n");
         write(out.resolve("kuayu.mjs"), banner + "const kuayu = " + body + "(import.meta.url);\n"
                 + "export default kuayu;\nexport const version = kuayu.version, connect = kuayu.connect, accept = kuayu.accept,"
-                + " jsonp = kuayu.jsonp;\n");
+                + " jsonp = kuayu.jsonp, origin = kuayu.origin;\n");
         String pm = new String(Files.readAllBytes(Paths.get(args[3])), StandardCharsets.UTF_8);
         write(out.resolve("kuayu-pm.js"), banner.replace("for the browser |", "for the browser, postMessage only |")
                 + "var kuayu = (function (__kuayuScriptUrl) {\n" + pm.trim() + "\nreturn Object.freeze({version:"
-                + " version(), connect: connect, accept: accept});\n})(typeof document !== 'undefined'"
+                + " version(), connect: connect, accept: accept, origin: origin});\n})(typeof document !== 'undefined'"
                 + " && document.currentScript ? document.currentScript.src : null);\n");
         try (Stream<Path> files = Files.list(Paths.get(args[1]))) {
             for (Path p : (Iterable<Path>) files::iterator) {
