@@ -6,6 +6,8 @@
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 NGINX=/usr/sbin/nginx
+# A font with Chinese characters, so that the demo pages' Chinese lines show in the tests' screenshots; optional.
+FONT_CJK=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 require_chromium() {
   local who="$1"
@@ -20,9 +22,16 @@ require_chromium() {
     packages+=(nginx)
     tools+=("$NGINX")
   fi
-  if [ "${#packages[@]}" -gt 0 ]; then
+  local optional=()
+  if [ ! -e "$FONT_CJK" ]; then
+    optional+=(fonts-wqy-microhei)
+  fi
+  if [ "${#packages[@]}" -eq 0 ] && [ "${#optional[@]}" -gt 0 ] && [ "$(id -u)" -ne 0 ]; then
+    echo "$who: note: without Debian's ${optional[*]} the screenshots show Chinese text as boxes" >&2
+  elif [ "${#packages[@]}" -gt 0 ] || [ "${#optional[@]}" -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
-      echo "$who: ${tools[*]} missing; installing Debian's ${packages[*]}" >&2
+      packages+=("${optional[@]}")
+      echo "$who: ${tools[*]:-nothing required} missing; installing Debian's ${packages[*]}" >&2
       export DEBIAN_FRONTEND=noninteractive
       # Wait for another apt/dpkg run to finish instead of failing on its lock.
       apt-get -o DPkg::Lock::Timeout=600 update

@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 
 import org.kuayu.browser.DebianChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -141,7 +142,15 @@ final class ChromiumBrowser extends AbstractBrowser {
             Path dir = Paths.get("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            // The whole page, not only the window: its size from the layout, then one capture beyond the viewport.
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                    "width", ((Number) size.get("width")).doubleValue(),
+                    "height", Math.min(((Number) size.get("height")).doubleValue(), 8000));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
