@@ -156,4 +156,9 @@ final class ChromiumBrowser extends AbstractBrowser {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** A Chrome DevTools Protocol command on the top-level page, for what no page script can see (listeners, heap). */
+    Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
 }
