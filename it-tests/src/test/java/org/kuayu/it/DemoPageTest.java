@@ -32,6 +32,11 @@ class DemoPageTest {
 
         String reply = String.valueOf(browser.eval("document.getElementById('reply').textContent"));
         assertTrue(reply.contains("{\\\"text\\\":\\\"hi\\\"}"), "the reply names the request: " + reply);
+        // The classic way next to it: JSON text posted to domain2's classic page, which adds a number.
+        browser.waitFor("!document.getElementById('raw-call').disabled", HostPage.BOUND);
+        browser.click("raw-call");
+        browser.waitFor("document.getElementById('raw-reply').textContent === '{\"name\":\"aym\",\"number\":16}'",
+                HostPage.BOUND);
     }
 
     /** The other way: the user clicks "Send request" in domain2's page, inside domain1's page; domain1 replies. */
