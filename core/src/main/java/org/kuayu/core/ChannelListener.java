@@ -23,7 +23,11 @@ public interface ChannelListener {
     default void onClose() {
     }
 
-    /** An error not tied to one request (a failed handshake, the remote page gone). */
+    /**
+     * An error not tied to one request (a failed handshake, the remote page gone), after which the channel closes;
+     * and, with several transports in the options, each transport given up on before the next is tried, after which
+     * the channel goes on connecting (the message names both; see {@code docs/protocol.md}, "Automatic choice").
+     */
     default void onError(KuayuException error) {
     }
 }
