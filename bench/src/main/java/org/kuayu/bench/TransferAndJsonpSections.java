@@ -28,7 +28,7 @@ final class TransferAndJsonpSections {
               .append(easyXdm.unavailable() != null ? "not measured (below)" : Report.millis(e)).append(" | ")
               .append(Report.ratio(k / e)).append(" |\n");
         }
-        md.append('\n');
+        md.append("\nA – is a case of which no run finished: Failures (at the end) says what happened.\n\n");
         for (TransferCase c : TransferCase.all()) {
             if (c.unavailable() != null) {
                 md.append("- ").append(c.via().title()).append(" over ").append(c.transportTitle()).append(": ")
