@@ -17,9 +17,9 @@ import org.kuayu.demo.Site;
 
 /**
  * The bench: starts the demo server on free loopback ports (with the peers installed by npm under
- * {@value #PEERS_PATH}) and one headless Chromium, measures round trips per second ({@code bench/roundtrip.html}),
- * time to ready ({@code bench/connect.html}), one 100 KB request over window.name and location.hash
- * ({@code bench/transfer.html}), JSONP calls ({@code bench/jsonp.html}), the server's JSONP handler under a
+ * {@value #PEERS_PATH}) and one headless Chromium, measures round trips per second, time to ready,
+ * one 100 KB request over window.name and location.hash and JSONP calls (each a load of
+ * {@code bench/run.html?measure=...}), the server's JSONP handler under a
  * loopback load ({@link JsonpServerLoad}) and the bundle sizes, and writes {@code docs/benchmarks.md}. The pages do
  * all the browser timing; this class only loads them and collects. Without the peers' folder only Kuayu and the
  * raw paths are measured.
@@ -35,7 +35,7 @@ public final class Benchmarks {
 
     /** Generous: a measurement takes warm-up + millis plus the time for the last replies (1 MB ones) to return. */
     private static final Duration SLACK = Duration.ofSeconds(60);
-    /** Longer than the 20 s handshake timeout of {@code bench/connect.html}, so Kuayu reports its own failure. */
+    /** Longer than the 20 s handshake timeout of {@code measure=connect}, so Kuayu reports its own failure. */
     private static final Duration CONNECT_BOUND = Duration.ofSeconds(30);
     /** This many failures in a row mean something is broken (the server, the browser): stop measuring. */
     private static final int FAILURES_IN_A_ROW = 3;
@@ -49,7 +49,7 @@ public final class Benchmarks {
         {"post-robot/dist", "post-robot.min.js", "post-robot 10.0.46"},
         {"fetch-jsonp/build", "fetch-jsonp.js", "fetch-jsonp 1.4.0"},
     };
-    /** Longer than the 90 s after which {@code bench/transfer.html} gives up on its own (and says so). */
+    /** Longer than the 90 s after which {@code measure=transfer} gives up on its own (and says so). */
     private static final Duration TRANSFER_BOUND = Duration.ofSeconds(120);
 
     private int failuresInARow;
@@ -150,7 +150,7 @@ public final class Benchmarks {
                 if (run > c.runs(settings.runs()) || c.via().peer() && !peers) {
                     continue;
                 }
-                String url = host + "/bench/roundtrip.html?" + c.query() + "&warmup=" + settings.warmupMillis()
+                String url = page(host, "roundtrips") + c.query() + "&warmup=" + settings.warmupMillis()
                         + "&millis=" + settings.millis();
                 Map<?, ?> result = measure("run " + run + "/" + settings.runs() + "  " + c, url, bound);
                 if (result != null) {
@@ -163,8 +163,8 @@ public final class Benchmarks {
         }
         for (int run = 0; run <= settings.runs(); run++) {
             // Run 0 warms the HTTP cache and the browser's processes; it is not counted.
-            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, host + "/bench/connect.html?via=kuayu", CONNECT_BOUND);
-            Map<?, ?> raw = measure("connect, raw, run " + run, host + "/bench/connect.html?via=port", CONNECT_BOUND);
+            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, page(host, "connect") + "via=kuayu", CONNECT_BOUND);
+            Map<?, ?> raw = measure("connect, raw, run " + run, page(host, "connect") + "via=port", CONNECT_BOUND);
             if (run > 0 && kuayu != null) {
                 results.readyMillis.get(Results.ReadyTime.KUAYU).add(number(kuayu, "readyMillis"));
             }
@@ -182,7 +182,7 @@ public final class Benchmarks {
                     continue;
                 }
                 Map<?, ?> ready = measure("connect, " + peer.via + ", run " + run,
-                        host + "/bench/connect.html?via=" + peer.via, CONNECT_BOUND);
+                        page(host, "connect") + "via=" + peer.via, CONNECT_BOUND);
                 if (run > 0 && ready != null) {
                     results.readyMillis.get(peer).add(number(ready, "readyMillis"));
                 }
@@ -202,7 +202,7 @@ public final class Benchmarks {
                 if (c.unavailable() != null || c.via().peer() && !peers) {
                     continue;
                 }
-                Map<?, ?> result = measure("run " + run + "  " + c, host + "/bench/transfer.html?" + c.query(),
+                Map<?, ?> result = measure("run " + run + "  " + c, page(host, "transfer") + c.query(),
                         TRANSFER_BOUND);
                 if (result != null) {
                     results.transferMillis.get(c).add(number(result, "millis"));
@@ -219,7 +219,7 @@ public final class Benchmarks {
                 if (client.peer && !peers) {
                     continue;
                 }
-                Map<?, ?> result = measure("run " + run + "  JSONP " + client.query, host + "/bench/jsonp.html?via="
+                Map<?, ?> result = measure("run " + run + "  JSONP " + client.query, page(host, "jsonp") + "via="
                         + client.query + "&warmup=" + settings.warmupMillis() + "&millis=" + settings.millis(), bound);
                 if (result != null) {
                     results.jsonpPerSecond.get(client).add(number(result, "perSecond"));
@@ -276,6 +276,11 @@ public final class Benchmarks {
             }
             return null;
         }
+    }
+
+    /** The bench page's URL for one measurement, ready for its other parameters: {@code ...&}. */
+    private static String page(String host, String measure) {
+        return host + "/bench/run.html?measure=" + measure + "&";
     }
 
     private static double number(Map<?, ?> result, String key) {

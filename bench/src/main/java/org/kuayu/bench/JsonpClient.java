@@ -1,7 +1,7 @@
 package org.kuayu.bench;
 
 /**
- * A JSONP client that {@code bench/jsonp.html?via=...} measures: sequential calls of domain2's
+ * A JSONP client that {@code bench/run.html?measure=jsonp&via=...} measures: sequential calls of domain2's
  * {@code /test/jsonp/echo} ({@code JsonpTestEndpoints}, behind the server's {@code JsonpHandler}).
  */
 enum JsonpClient {

@@ -75,8 +75,8 @@ final class Report {
     private void method(StringBuilder md) {
         md.append("## What is measured, and how\n\n")
           .append("One headless Chromium runs everything against the demo server (`org.kuayu.demo.DemoServer`: the"
-                  + " demo sites on free loopback ports). The host page is on domain1 (`bench/roundtrip.html`,"
-                  + " `bench/connect.html`, `bench/bench.js`) and its iframe on domain2, another site, so Chromium's"
+                  + " demo sites on free loopback ports). The host page is on domain1 (`bench/run.html?measure=...`,"
+                  + " `bench/bench.js`) and its iframe on domain2, another site, so Chromium's"
                   + " site isolation puts the iframe in another renderer process and every message crosses"
                   + " processes, as it does in production.\n\n")
           .append("- **Round trips per second.** The host sends a string of 100 B, 10 KB or 1 MB (ASCII, so as many"
@@ -113,7 +113,7 @@ final class Report {
                   + " resolves) and easyXDM (`new easyXDM.Rpc` until `onReady`); post-robot has no connection to"
                   + " open.\n")
           .append("- **100 KB over window.name and over location.hash.** One request of a mixed ASCII + CJK string of"
-                  + " 100 KB of UTF-8 there and back with the transport forced on both sides (`bench/transfer.html`;"
+                  + " 100 KB of UTF-8 there and back with the transport forced on both sides (`measure=transfer`;"
                   + " Kuayu's remote is `bench/kuayu-echo.html?transport=...`, each side's proxy page the default"
                   + " `/kuayu/proxy.html`), against easyXDM with the same transport forced where it can be; at most ")
           .append(TransferCase.MAX_RUNS).append(" runs, the time from the send to the echo, checked in full.\n")

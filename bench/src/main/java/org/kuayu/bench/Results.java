@@ -9,7 +9,7 @@ import java.util.Map;
 /** Everything one bench run measured, collected as it goes; {@link Report} turns it into Markdown. */
 final class Results {
 
-    /** The startup measurements of {@code bench/connect.html}. */
+    /** The startup measurements of {@code bench/run.html?measure=connect}. */
     enum ReadyTime {
         KUAYU("Kuayu: `kuayu.connect` → `onReady` (creates the iframe, loads the remote page and kuayu.js, handshake)"),
         RAW_LOAD("raw: new iframe → its `load` event"),
@@ -20,7 +20,7 @@ final class Results {
                 + " handshake)", "easyxdm");
 
         final String title;
-        /** The {@code via} of {@code bench/connect.html} that measures it; null for the raw pair (via=port). */
+        /** The {@code via} of {@code measure=connect} that measures it; null for the raw pair (via=port). */
         final String via;
 
         ReadyTime(String title) {

@@ -3,7 +3,7 @@ package org.kuayu.bench;
 import java.util.List;
 
 /**
- * One large request over a forced transport ({@code bench/transfer.html}): a mixed ASCII + CJK string of
+ * One large request over a forced transport ({@code bench/run.html?measure=transfer}): a mixed ASCII + CJK string of
  * {@link #SIZE} UTF-8 bytes there and back, timed in ms. {@code unavailable} says why a case cannot run at all
  * (then it is reported, not loaded).
  *

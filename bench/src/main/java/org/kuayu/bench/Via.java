@@ -2,7 +2,7 @@ package org.kuayu.bench;
 
 /**
  * A path from the host page (domain1) to its cross-site iframe (domain2) that the benchmarks measure. Its
- * {@link #query() query} value names it to the bench pages ({@code bench/roundtrip.html?via=port}). The peers'
+ * {@link #query() query} value names it to the bench pages ({@code bench/run.html?measure=roundtrips&via=port}). The peers'
  * paths are in {@code bench/peers.js}.
  */
 enum Via {

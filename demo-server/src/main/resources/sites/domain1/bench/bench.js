@@ -1,9 +1,10 @@
 /*
- * The host side of the benchmarks (bench/roundtrip.html, connect.html, transfer.html, jsonp.html), run by the bench
- * module (org.kuayu.bench.Benchmarks, ./scripts/bench.sh): it loads a page with the parameters in its query and polls
- * BENCH.done. All timing happens here, with performance.now(). ES5, like every hand-written page. The peers' paths
- * (penpal, easyXDM, post-robot) and fetch-jsonp are in bench/peers.js, which registers them in BENCH.paths.
+ * The host side of the benchmarks (bench/run.html?measure=...), run by the bench module (org.kuayu.bench.Benchmarks,
+ * ./scripts/bench.sh): it loads the page with the parameters in its query and polls BENCH.done. All timing happens
+ * here, with performance.now(). ES5, like every hand-written page. The peers' paths (penpal, easyXDM, post-robot)
+ * and fetch-jsonp are in bench/peers.js, which registers them in BENCH.paths and BENCH.jsonpClients.
  *
+ *   BENCH.run()          calls the measurement that ?measure= names: roundtrips, connect, transfer or jsonp
  *   BENCH.roundTrips()   ?via=port|window|kuayu|penpal|easyxdm|postrobot&size=<chars>&inflight=<n>&warmup=<ms>
  *                        &millis=<ms>
  *                        opens a path to a domain2 frame, checks one echo, warms up for 'warmup' ms one round
@@ -384,6 +385,16 @@ var BENCH = (function () {
         fail('kuayu.jsonp failed: ' + error.code + ' ' + error.message);
       });
     }}
+  };
+
+  BENCH.run = function () {
+    var measures = {roundtrips: BENCH.roundTrips, connect: BENCH.connectTime, transfer: BENCH.transfer,
+      jsonp: BENCH.jsonp};
+    if (!measures.hasOwnProperty(query.measure)) {
+      fail('the query needs measure=' + Object.keys(measures).join(', ') + '; got ' + query.measure);
+      return;
+    }
+    measures[query.measure]();
   };
 
   BENCH.fail = fail;
