@@ -3,19 +3,25 @@ package org.kuayu.bench;
 import java.nio.file.Path;
 
 /**
- * How long and how often each measurement runs, and where the report goes. Defaults: 5 runs, 500 ms warm-up
- * and 1,000 ms measured per run, {@code docs/benchmarks.md} under the working directory. They keep the whole
+ * How long and how often each measurement runs, where the report goes and where the peers are. Defaults: 5 runs,
+ * 500 ms warm-up and 1,000 ms measured per run, {@code docs/benchmarks.md} and the peers in
+ * {@value #DEFAULT_PEERS} under the working directory. They keep the whole
  * bench under about four minutes on two cores.
  *
  * <pre>{@code
  * BenchSettings.parse("--runs=3", "--millis=2000", "--out=/tmp/benchmarks.md")
  * }</pre>
  */
-record BenchSettings(int runs, int warmupMillis, int millis, Path out, Path buildTimes) {
+record BenchSettings(int runs, int warmupMillis, int millis, Path out, Path buildTimes, Path peers) {
+
+    /** Where scripts/bench.sh installs the peers with npm: {@value}. */
+    static final String DEFAULT_PEERS = "bench/.peers/node_modules";
 
     static final String USAGE = "Usage: Benchmarks [--runs=N] [--warmup=MS] [--millis=MS] [--out=FILE]"
-            + " [--build-times=FILE]\n"
-            + "  defaults: --runs=5 --warmup=500 --millis=1000 --out=docs/benchmarks.md; no build times\n"
+            + " [--build-times=FILE] [--peers=DIR]\n"
+            + "  defaults: --runs=5 --warmup=500 --millis=1000 --out=docs/benchmarks.md --peers=" + DEFAULT_PEERS
+            + "; no build times\n"
+            + "  --peers: the node_modules folder holding penpal, easyxdm, post-robot and fetch-jsonp\n"
             + "  --build-times: a properties file of compile times in ms (teavm=..., gwt=...), as scripts/bench.sh"
             + " writes it";
 
@@ -27,7 +33,8 @@ record BenchSettings(int runs, int warmupMillis, int millis, Path out, Path buil
     }
 
     /**
-     * Reads {@code --runs=N --warmup=MS --millis=MS --out=FILE --build-times=FILE}; anything else is refused.
+     * Reads {@code --runs=N --warmup=MS --millis=MS --out=FILE --build-times=FILE --peers=DIR}; anything else is
+     * refused.
      * {@code buildTimes} is null when not given.
      */
     static BenchSettings parse(String... args) {
@@ -36,6 +43,7 @@ record BenchSettings(int runs, int warmupMillis, int millis, Path out, Path buil
         int millis = 1000;
         Path out = Path.of("docs", "benchmarks.md");
         Path buildTimes = null;
+        Path peers = Path.of(DEFAULT_PEERS);
         for (String arg : args) {
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
@@ -46,10 +54,11 @@ record BenchSettings(int runs, int warmupMillis, int millis, Path out, Path buil
                 case "--millis" -> millis = number(name, value);
                 case "--out" -> out = Path.of(value);
                 case "--build-times" -> buildTimes = Path.of(value);
+                case "--peers" -> peers = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
-        return new BenchSettings(runs, warmup, millis, out, buildTimes);
+        return new BenchSettings(runs, warmup, millis, out, buildTimes, peers);
     }
 
     private static int number(String name, String value) {

@@ -16,9 +16,13 @@ import org.kuayu.demo.DemoServer;
 import org.kuayu.demo.Site;
 
 /**
- * The bench: starts the demo server on free loopback ports and one headless Chromium, measures round trips per
- * second ({@code bench/roundtrip.html}), time to ready ({@code bench/connect.html}) and the bundle sizes, and
- * writes {@code docs/benchmarks.md}. The pages do all the timing; this class only loads them and collects.
+ * The bench: starts the demo server on free loopback ports (with the peers installed by npm under
+ * {@value #PEERS_PATH}) and one headless Chromium, measures round trips per second, time to ready,
+ * one 100 KB request over window.name and location.hash and JSONP calls (each a load of
+ * {@code bench/run.html?measure=...}), the server's JSONP handler under a
+ * loopback load ({@link JsonpServerLoad}) and the bundle sizes, and writes {@code docs/benchmarks.md}. The pages do
+ * all the browser timing; this class only loads them and collects. Without the peers' folder only Kuayu and the
+ * raw paths are measured.
  *
  * <pre>{@code
  * ./scripts/bench.sh --runs=5 --warmup=500 --millis=1000
@@ -31,19 +35,33 @@ public final class Benchmarks {
 
     /** Generous: a measurement takes warm-up + millis plus the time for the last replies (1 MB ones) to return. */
     private static final Duration SLACK = Duration.ofSeconds(60);
-    /** Longer than the 20 s handshake timeout of {@code bench/connect.html}, so Kuayu reports its own failure. */
+    /** Longer than the 20 s handshake timeout of {@code measure=connect}, so Kuayu reports its own failure. */
     private static final Duration CONNECT_BOUND = Duration.ofSeconds(30);
     /** This many failures in a row mean something is broken (the server, the browser): stop measuring. */
     private static final int FAILURES_IN_A_ROW = 3;
 
+    /** Where the demo server serves the peers' folder on every site (bench/peers.js loads them from there). */
+    static final String PEERS_PATH = "/bench/peers/";
+    /** The peers' distributed files whose sizes are reported: folder in node_modules, file, what it is. */
+    static final String[][] PEER_FILES = {
+        {"penpal/dist", "penpal.min.js", "penpal 7.0.6"},
+        {"easyxdm/lib", "easyXDM.js", "easyXDM 2.4.19-pre.2 (the npm package has no minified file)"},
+        {"post-robot/dist", "post-robot.min.js", "post-robot 10.0.46"},
+        {"fetch-jsonp/build", "fetch-jsonp.js", "fetch-jsonp 1.4.0"},
+    };
+    /** Longer than the 90 s after which {@code measure=transfer} gives up on its own (and says so). */
+    private static final Duration TRANSFER_BOUND = Duration.ofSeconds(120);
+
     private int failuresInARow;
+    private final boolean peers;
 
     private final BenchSettings settings;
     private final DemoServer demo;
     private final BenchBrowser browser;
     private final Results results = new Results();
 
-    private Benchmarks(BenchSettings settings, DemoServer demo, BenchBrowser browser) {
+    private Benchmarks(BenchSettings settings, DemoServer demo, BenchBrowser browser, boolean peers) {
+        this.peers = peers;
         this.settings = settings;
         this.demo = demo;
         this.browser = browser;
@@ -70,16 +88,30 @@ public final class Benchmarks {
         String loadAtStart = Machine.loadAverage();
         Results results;
         Map<String, String> machine;
-        try (DemoServer demo = DemoServer.builder().freePorts().build().start();
+        boolean peers = Files.isDirectory(settings.peers());
+        if (!peers) {
+            System.out.println("No peers in " + settings.peers().toAbsolutePath() + ": only Kuayu and the raw paths are"
+                    + " measured (./scripts/bench.sh installs the peers with npm)");
+        }
+        DemoServer.Builder server = DemoServer.builder().freePorts();
+        if (peers) {
+            server.extraFolder(PEERS_PATH, settings.peers());
+        }
+        try (DemoServer demo = server.build().start();
              BenchBrowser browser = new BenchBrowser()) {
-            Benchmarks bench = new Benchmarks(settings, demo, browser);
+            Benchmarks bench = new Benchmarks(settings, demo, browser, peers);
             bench.run();
+            bench.serverLoad();
             results = bench.results;
             machine = Machine.describe(browser.browserVersion(), browser.driverVersion(), loadAtStart);
         }
         results.sizes.add(BundleSize.fromClasspath("kuayu.js"));
         results.sizes.add(BundleSize.fromClasspath("kuayu.mjs"));
         results.sizes.add(BundleSize.fromClasspath("kuayu-gwt.js"));
+        results.sizes.add(BundleSize.fromClasspathIfBuilt(Report.POST_MESSAGE_BUNDLE, "Kuayu, postMessage only"));
+        for (String[] peer : PEER_FILES) {
+            results.sizes.add(BundleSize.fromFile(peer[1], settings.peers().resolve(peer[0]).resolve(peer[1]), peer[2]));
+        }
         if (settings.buildTimes() != null) {
             results.buildMillis.putAll(readBuildTimes(settings.buildTimes()));
         }
@@ -115,10 +147,10 @@ public final class Benchmarks {
         Duration bound = Duration.ofMillis(settings.warmupMillis() + settings.millis()).plus(SLACK);
         for (int run = 1; run <= settings.runs(); run++) {
             for (RoundTripCase c : RoundTripCase.all()) {
-                if (run > c.runs(settings.runs())) {
+                if (run > c.runs(settings.runs()) || c.via().peer() && !peers) {
                     continue;
                 }
-                String url = host + "/bench/roundtrip.html?" + c.query() + "&warmup=" + settings.warmupMillis()
+                String url = page(host, "roundtrips") + c.query() + "&warmup=" + settings.warmupMillis()
                         + "&millis=" + settings.millis();
                 Map<?, ?> result = measure("run " + run + "/" + settings.runs() + "  " + c, url, bound);
                 if (result != null) {
@@ -131,8 +163,8 @@ public final class Benchmarks {
         }
         for (int run = 0; run <= settings.runs(); run++) {
             // Run 0 warms the HTTP cache and the browser's processes; it is not counted.
-            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, host + "/bench/connect.html?via=kuayu", CONNECT_BOUND);
-            Map<?, ?> raw = measure("connect, raw, run " + run, host + "/bench/connect.html?via=port", CONNECT_BOUND);
+            Map<?, ?> kuayu = measure("connect, kuayu, run " + run, page(host, "connect") + "via=kuayu", CONNECT_BOUND);
+            Map<?, ?> raw = measure("connect, raw, run " + run, page(host, "connect") + "via=port", CONNECT_BOUND);
             if (run > 0 && kuayu != null) {
                 results.readyMillis.get(Results.ReadyTime.KUAYU).add(number(kuayu, "readyMillis"));
             }
@@ -145,6 +177,79 @@ public final class Benchmarks {
                         run == 0 ? " (not counted)" : "", number(kuayu, "readyMillis"), number(raw, "readyMillis"),
                         number(raw, "loadMillis"));
             }
+            for (Results.ReadyTime peer : Results.ReadyTime.values()) {
+                if (peer.via == null || !peers) {
+                    continue;
+                }
+                Map<?, ?> ready = measure("connect, " + peer.via + ", run " + run,
+                        page(host, "connect") + "via=" + peer.via, CONNECT_BOUND);
+                if (run > 0 && ready != null) {
+                    results.readyMillis.get(peer).add(number(ready, "readyMillis"));
+                }
+                if (ready != null) {
+                    System.out.printf("time to ready, run %d: %s %.1f ms%n", run, peer.via, number(ready, "readyMillis"));
+                }
+            }
+        }
+        transfers(host);
+        jsonp(host, bound);
+    }
+
+    /** One 100 KB request over window.name and over location.hash, Kuayu against easyXDM, at most 3 runs. */
+    private void transfers(String host) {
+        for (int run = 1; run <= Math.min(settings.runs(), TransferCase.MAX_RUNS); run++) {
+            for (TransferCase c : TransferCase.all()) {
+                if (c.unavailable() != null || c.via().peer() && !peers) {
+                    continue;
+                }
+                Map<?, ?> result = measure("run " + run + "  " + c, page(host, "transfer") + c.query(),
+                        TRANSFER_BOUND);
+                if (result != null) {
+                    results.transferMillis.get(c).add(number(result, "millis"));
+                    System.out.printf("%s: %.0f ms%n", c, number(result, "millis"));
+                }
+            }
+        }
+    }
+
+    /** Sequential JSONP calls of domain2's echo endpoint: kuayu.jsonp against fetch-jsonp. */
+    private void jsonp(String host, Duration bound) {
+        for (int run = 1; run <= settings.runs(); run++) {
+            for (JsonpClient client : JsonpClient.values()) {
+                if (client.peer && !peers) {
+                    continue;
+                }
+                Map<?, ?> result = measure("run " + run + "  JSONP " + client.query, page(host, "jsonp") + "via="
+                        + client.query + "&warmup=" + settings.warmupMillis() + "&millis=" + settings.millis(), bound);
+                if (result != null) {
+                    results.jsonpPerSecond.get(client).add(number(result, "perSecond"));
+                    results.jsonpCallMillis.get(client).add(number(result, "medianMillis"));
+                    System.out.printf("JSONP %s: %s calls/s, median %.2f ms%n", client.query,
+                            Report.rate(number(result, "perSecond")), number(result, "medianMillis"));
+                }
+            }
+        }
+    }
+
+    /** The loopback load on a JSON handler without and with JsonpHandler, interleaved runs. */
+    private void serverLoad() {
+        try (JsonpServerLoad load = JsonpServerLoad.start()) {
+            // Run 0, not counted: the JIT compiles the server's and the client's code of both endpoints first.
+            for (JsonpServerLoad.Endpoint endpoint : JsonpServerLoad.Endpoint.values()) {
+                load.run(endpoint, settings.warmupMillis(), settings.millis());
+            }
+            for (int run = 1; run <= settings.runs(); run++) {
+                for (JsonpServerLoad.Endpoint endpoint : JsonpServerLoad.Endpoint.values()) {
+                    JsonpServerLoad.Outcome outcome = load.run(endpoint, settings.warmupMillis(), settings.millis());
+                    results.serverLoad.get(endpoint).add(outcome);
+                    System.out.printf("server load, run %d, %s: %s requests/s, p50 %.0f µs, p99 %.0f µs%n", run,
+                            endpoint, Report.rate(outcome.perSecond()), outcome.p50Micros(), outcome.p99Micros());
+                }
+            }
+        } catch (Exception e) {
+            String message = "the JSONP server load: " + e;
+            results.failures.add(message);
+            System.out.println("FAILED " + message);
         }
     }
 
@@ -171,6 +276,11 @@ public final class Benchmarks {
             }
             return null;
         }
+    }
+
+    /** The bench page's URL for one measurement, ready for its other parameters: {@code ...&}. */
+    private static String page(String host, String measure) {
+        return host + "/bench/run.html?measure=" + measure + "&";
     }
 
     private static double number(Map<?, ?> result, String key) {

@@ -46,17 +46,76 @@ class ReportTest {
         results.roundTrips.get(new RoundTripCase(Via.MESSAGE_PORT, 100, 1)).addAll(List.of(5000.0, 4000.0, 6000.0));
         results.roundTrips.get(new RoundTripCase(Via.WINDOW, 100, 1)).addAll(List.of(2000.0, 2000.0, 2000.0));
         results.roundTrips.get(new RoundTripCase(Via.KUAYU, 100, 1)).addAll(List.of(4500.0, 4400.0, 4600.0));
-        results.sizes.add(new BundleSize("kuayu.js", 77_520, 27_575, -1));
+        results.roundTrips.get(new RoundTripCase(Via.PENPAL, 100, 1)).addAll(List.of(3000.0, 3000.0, 3000.0));
+        results.roundTrips.get(new RoundTripCase(Via.EASYXDM, 100, 1)).addAll(List.of(1500.0));
+        results.sizes.add(new BundleSize("kuayu.js", "Kuayu", 77_520, 27_575, -1, null));
+        results.sizes.add(BundleSize.fromClasspathIfBuilt("no-such-bundle.js", "Kuayu, postMessage only"));
+        results.sizes.add(new BundleSize("easyXDM.js", "easyXDM", 102_122, 25_600, -1, null));
+        results.sizes.add(new BundleSize("penpal.min.js", "penpal", 10_792, 3_900, -1, null));
         String md = new Report(BenchSettings.parse("--runs=3", "--out=" + Path.of("x.md")), results,
                 Map.of("Cores", "2"), "2026-11-25 12:00 UTC", "1 min 0 s").markdown();
 
-        assertTrue(md.contains("| 100 B | 1 | 5,000 | 2,000 | 4,500 | 0.90× | 2.25× |"), md);
-        assertTrue(md.contains("| 10 KB | 100 | – | – | – | – | – |"), md);
-        assertTrue(md.contains("met in 1 of 1 cases; lowest 0.90× (100 B, 1 in flight) | yes |"), md);
-        assertTrue(md.contains("`kuayu.js`: 26.9 KB (3.90× the target) | no |"), md);
-        assertTrue(md.contains("| `kuayu.js` | 77,520 B (75.7 KB) | 27,575 B (26.9 KB) | – (no gzip) |"), md);
+        assertTrue(md.contains("| payload | in flight | raw MessagePort | raw window postMessage | Kuayu request/reply"
+                + " | penpal 7.0.6 | easyXDM 2.4.19 | post-robot 10.0.46 | Kuayu / MessagePort | Kuayu / window"
+                + " | Kuayu / penpal |"), md);
+        assertTrue(md.contains("| 100 B | 1 | 5,000 | 2,000 | 4,500 | 3,000 | 1,500 | – | 0.90× | 2.25× | 1.50× |"), md);
+        assertTrue(md.contains("| 10 KB | 100 | – | – | – | – | – | – | – | – | – |"), md);
+        assertTrue(md.contains("| Kuayu ≥ 0.9× raw MessagePort round trips/s | met in 1 of 1 cases; lowest 0.90×"
+                + " (100 B, 1 in flight) | yes |"), md);
+        assertTrue(md.contains("| Kuayu ≥ 1.0× penpal's round trips/s | met in 1 of 1 cases; lowest 1.50×"), md);
+        assertTrue(md.contains("| `kuayu.js`: 26.9 KB against 25.0 KB (1.08× the limit) | no |"), md);
+        assertTrue(md.contains("| `kuayu.js`: 26.9 KB against 6.9 KB (3.90× the limit) | no |"), md);
+        assertTrue(md.contains("| `kuayu.js` | Kuayu | 77,520 B (75.7 KB) | 27,575 B (26.9 KB) | – (no gzip) |"), md);
+        assertTrue(md.contains("| `no-such-bundle.js` | Kuayu, postMessage only | not built | – | – |"), md);
         assertTrue(md.contains("| Cores | 2 |"), md);
         assertFalse(md.contains("## Build times"), "no build times measured, no section: " + md);
+    }
+
+    @Test
+    void thePostMessageBuildIsComparedWithOneAndAHalfPenpals() {
+        Results results = new Results();
+        results.sizes.add(new BundleSize("kuayu.js", "Kuayu", 77_520, 27_575, -1, null));
+        results.sizes.add(new BundleSize(Report.POST_MESSAGE_BUNDLE, "Kuayu, postMessage only", 12_000, 5_000, -1, null));
+        results.sizes.add(new BundleSize("penpal.min.js", "penpal", 10_792, 4_000, -1, null));
+        String md = new Report(BenchSettings.parse(), results, Map.of(), "now", "1 s").markdown();
+
+        assertTrue(md.contains("| postMessage-only build gzip ≤ 1.5× penpal's (`penpal.min.js`) | `kuayu-pm.js`: 4.9 KB"
+                + " against 5.9 KB (0.83× the limit) | yes |"), md);
+        assertTrue(md.contains("(the limit was not measured) | – |"), "no easyXDM size measured: " + md);
+    }
+
+    @Test
+    void transfersJsonpAndTheServerLoadHaveTheirTablesAndRatios() {
+        Results results = new Results();
+        for (TransferCase c : TransferCase.all()) {
+            if (c.unavailable() == null) {
+                results.transferMillis.get(c).addAll(c.via() == Via.KUAYU ? List.of(800.0, 1000.0) : List.of(4000.0));
+            }
+        }
+        results.jsonpPerSecond.get(JsonpClient.KUAYU).addAll(List.of(400.0, 500.0, 600.0));
+        results.jsonpCallMillis.get(JsonpClient.KUAYU).addAll(List.of(2.0, 2.0, 2.0));
+        results.jsonpPerSecond.get(JsonpClient.FETCH_JSONP).addAll(List.of(250.0));
+        results.serverLoad.get(JsonpServerLoad.Endpoint.PLAIN).add(new JsonpServerLoad.Outcome(1000, 10_000, 500, 2000));
+        results.serverLoad.get(JsonpServerLoad.Endpoint.JSONP).add(new JsonpServerLoad.Outcome(900, 9_000, 550, 2500));
+        String md = new Report(BenchSettings.parse(), results, Map.of(), "now", "1 s").markdown();
+
+        assertTrue(md.contains("| window.name | 900.0 ms | not measured (below) | – |"), md);
+        assertTrue(md.contains("| location.hash | 900.0 ms | 4,000.0 ms | 0.23× |"), md);
+        assertTrue(md.contains("name.html"), "why easyXDM's NameTransport is not measured: " + md);
+        assertTrue(md.contains("| `kuayu.jsonp` | 500 | 2.0 ms |"), md);
+        assertTrue(md.contains("`kuayu.jsonp` / fetch-jsonp, calls per second: 2.00×"), md);
+        assertTrue(md.contains("| the same handler in a `JsonpHandler` (`/jsonp?n=1&callback=cb`) | 9,000 | 550 µs"
+                + " | 2,500 µs |"), md);
+        assertTrue(md.contains("With `JsonpHandler` / without, requests per second: 0.90×"), md);
+        assertTrue(md.contains("| Kuayu request/reply, 100 KB over location.hash (ms) | 800.0, 1000.0 |"), md);
+    }
+
+    @Test
+    void percentileIsTheNearestRank() {
+        long[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(5.0, JsonpServerLoad.percentile(values, 0.5));
+        assertEquals(10.0, JsonpServerLoad.percentile(values, 0.99));
+        assertTrue(Double.isNaN(JsonpServerLoad.percentile(new long[0], 0.5)));
     }
 
     @Test

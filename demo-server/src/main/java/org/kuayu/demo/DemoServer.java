@@ -3,11 +3,14 @@ package org.kuayu.demo;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +28,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
@@ -67,6 +71,8 @@ import org.kuayu.server.SafeErrorHandler;
  *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler}); and under {@code /test/} the test pages of
  *       the host ({@code domain}: {@code sites/domain1/test/}) or of the remote ({@code child}:
  *       {@code sites/domain2/test/}), so that the integration tests run the same pages over the pair;</li>
+ *   <li>under a path given to {@link Builder#extraFolder}, the files of that folder of the file system (the
+ *       bench serves the peers it installs at run time so);</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
  *       404 for what is not there.</li>
  * </ul>
@@ -96,9 +102,11 @@ public final class DemoServer implements AutoCloseable {
     private final Map<Site, ServerConnector> connectors = new EnumMap<>(Site.class);
     private final Server server;
     private final String upstreamAddress;
+    private final Map<String, Path> extraFolders;
 
     private DemoServer(Builder builder) {
         hosts = Collections.unmodifiableMap(new EnumMap<>(builder.hosts));
+        extraFolders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraFolders));
         // The proxies reach domain2 by address: its name may resolve nowhere but in a browser.
         upstreamAddress = builder.bind.equals("0.0.0.0") || builder.bind.equals("::") ? "127.0.0.1" : builder.bind;
         server = new Server(new QueuedThreadPool(64, 4, 60_000));
@@ -127,7 +135,29 @@ public final class DemoServer implements AutoCloseable {
             contexts.addHandler(site == Site.PROXY ? proxyContext() : siteContext(site));
         }
         contexts.addHandler(middlewareContext());
+        extraFolders.forEach((path, folder) -> contexts.addHandler(folderContext(path, folder)));
         return contexts;
+    }
+
+    /**
+     * A folder of the file system under {@code path} on every site but the proxy: Jetty's own file serving, no
+     * listings, nothing outside the folder (a symbolic link out of it is a 404). Its context path is longer than
+     * the sites' "/", so it wins for its path.
+     */
+    private ContextHandler folderContext(String path, Path folder) {
+        ResourceHandler files = new ResourceHandler();
+        files.setDirAllowed(false);
+        files.setBaseResource(ResourceFactory.of(files).newResource(folder));
+        ContextHandler context = new ContextHandler(files, path.substring(0, path.length() - 1));
+        context.setDisplayName("folder " + folder);
+        List<String> virtualHosts = new ArrayList<>();
+        for (Site site : Site.values()) {
+            if (site != Site.PROXY) {
+                virtualHosts.add(hosts.get(site) + "@" + site.siteName());
+            }
+        }
+        context.setVirtualHosts(virtualHosts);
+        return context;
     }
 
     /** Where the proxies send requests for domain2: its address and port, and the Host it serves. */
@@ -363,6 +393,7 @@ public final class DemoServer implements AutoCloseable {
         private final Map<Site, String> hosts = new EnumMap<>(Site.class);
         private final Map<Site, Integer> ports = new EnumMap<>(Site.class);
         private boolean proxyHostGiven;
+        private final Map<String, Path> extraFolders = new LinkedHashMap<>();
 
         private Builder() {
             for (Site site : Site.values()) {
@@ -404,6 +435,30 @@ public final class DemoServer implements AutoCloseable {
         /** Every site on a free port (port 0), as tests want. */
         public Builder freePorts() {
             ports.replaceAll((site, port) -> 0);
+            return this;
+        }
+
+        /**
+         * Also serves the files of {@code folder}, a folder of the file system, under {@code path} (a path that
+         * starts and ends with '/', not "/" itself) on every site but the proxy, in front of the site's own pages.
+         * For files that cannot be on the classpath: the bench serves the peers it installs with npm at run time
+         * this way. Default: none.
+         *
+         * <pre>{@code
+         * DemoServer.builder().freePorts().extraFolder("/bench/peers/", Path.of("bench/.peers/node_modules"))
+         * }</pre>
+         */
+        public Builder extraFolder(String path, Path folder) {
+            Objects.requireNonNull(folder, "folder");
+            if (path == null || path.length() < 3 || !path.startsWith("/") || !path.endsWith("/")) {
+                throw new IllegalArgumentException("The path of an extra folder starts and ends with '/', like "
+                    + "\"/bench/peers/\", and is not \"/\"; got " + path);
+            }
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("The extra folder " + folder.toAbsolutePath() + " is not a "
+                    + "folder; give one that exists");
+            }
+            extraFolders.put(path, folder.toAbsolutePath().normalize());
             return this;
         }
 
