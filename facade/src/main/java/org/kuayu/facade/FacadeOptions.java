@@ -15,6 +15,7 @@ import org.kuayu.iframe.domain.ParentDomain;
 import org.kuayu.iframe.hash.HashTransport;
 import org.kuayu.iframe.name.NameTransport;
 import org.kuayu.postmessage.PostMessageTransport;
+import org.kuayu.websocket.WebSocketTransport;
 
 /**
  * Reads and checks the options object of {@code kuayu.connect} / {@code kuayu.accept} (see {@code docs/js-api.md}).
@@ -83,7 +84,8 @@ public final class FacadeOptions {
     private static TransportFactory forced(String name) {
         return DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY
                 : HashTransport.NAME.equals(name) ? HashTransport.FACTORY
-                : NameTransport.NAME.equals(name) ? NameTransport.FACTORY : PostMessageTransport.FACTORY;
+                : NameTransport.NAME.equals(name) ? NameTransport.FACTORY
+                : WebSocketTransport.NAME.equals(name) ? WebSocketTransport.FACTORY : PostMessageTransport.FACTORY;
     }
 
     /**
@@ -220,8 +222,10 @@ public final class FacadeOptions {
         if (!JsObjectView.UNDEFINED.equals(transport)) {
             name = "string".equals(transport) ? o.string("transport") : "";
             if (!AUTO.equals(name) && !PostMessageTransport.NAME.equals(name) && !DomainTransport.NAME.equals(name)
-                    && !NameTransport.NAME.equals(name) && !HashTransport.NAME.equals(name)) {
-                throw invalid("transport must be \"auto\", \"postMessage\", \"domain\", \"name\" or \"hash\"");
+                    && !NameTransport.NAME.equals(name) && !HashTransport.NAME.equals(name)
+                    && !WebSocketTransport.NAME.equals(name)) {
+                throw invalid("transport must be \"auto\", \"postMessage\", \"domain\", \"name\", \"hash\" or"
+                        + " \"websocket\"");
             }
         }
         // The binding made every payload with JSON.stringify: checking it again would only cost time.
