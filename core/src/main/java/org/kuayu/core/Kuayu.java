@@ -95,7 +95,8 @@ public final class Kuayu {
         if (origin == null || !(origin.scheme().equals("http") || origin.scheme().equals("https"))) {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the remote page's URL '" + url
                     + "' has no http(s) origin; give an http:// or https:// URL"
-                    + (origin != null && origin.isWebSocket() ? " (a ws:// server needs the websocket transport)" : ""));
+                    + (origin != null && origin.isWebSocket()
+                    ? " (a ws:// server needs the websocket transport: transport \"websocket\")" : ""));
         }
         return origin;
     }

@@ -1,5 +1,6 @@
 package org.kuayu.gwt;
 
+import org.kuayu.core.platform.WebSocketEvents;
 import org.kuayu.core.platform.WebSocketHandle;
 import org.kuayu.core.platform.WebSocketListener;
 
@@ -32,15 +33,7 @@ final class JsWebSocket implements WebSocketHandle {
         return new JsWebSocket(openJs(url, new Event() {
             @Override
             public void handle(String type, String text, int code) {
-                if ("open".equals(type)) {
-                    listener.onOpen();
-                } else if ("text".equals(type)) {
-                    listener.onText(text);
-                } else if ("error".equals(type)) {
-                    listener.onError();
-                } else {
-                    listener.onClose(code, text);
-                }
+                WebSocketEvents.dispatch(listener, type, text, code);
             }
         }));
     }

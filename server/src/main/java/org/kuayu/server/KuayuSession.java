@@ -71,6 +71,11 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
         return origin;
     }
 
+    /** The endpoint this session belongs to (for its other sessions, {@code broadcast}). */
+    public KuayuWebSocketHandler handler() {
+        return handler;
+    }
+
     /** True from the handshake's end until the session ends. */
     public synchronized boolean isReady() {
         return ready && !ended;

@@ -116,7 +116,11 @@ public final class KuayuWebSocketHandler extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    private boolean admits(String origin) {
+    /**
+     * Whether an upgrade with this {@code Origin} header (null: none) is admitted: the policy of this endpoint, for
+     * another endpoint of the same site that should admit the same pages.
+     */
+    public boolean admits(String origin) {
         if (origin == null) {
             return allowMissingOrigin;
         }

@@ -152,6 +152,7 @@ class KuayuWebSocketHandlerTest {
     void admitsClientsWithoutOriginOnlyWhenAsked() throws Exception {
         WireClient tool = client(start(endpoint().allowMissingOrigin().build()), null);
         tool.handshake();
+        assertTrue(waitFor(() -> !opened.isEmpty()));
         assertEquals(null, opened.get(0).origin());
     }
 

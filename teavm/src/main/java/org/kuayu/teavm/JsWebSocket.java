@@ -1,5 +1,6 @@
 package org.kuayu.teavm;
 
+import org.kuayu.core.platform.WebSocketEvents;
 import org.kuayu.core.platform.WebSocketHandle;
 import org.kuayu.core.platform.WebSocketListener;
 import org.teavm.jso.JSBody;
@@ -31,15 +32,7 @@ final class JsWebSocket implements WebSocketHandle {
         return new JsWebSocket(openJs(url, new Event() {
             @Override
             public void handle(String type, String text, int code) {
-                if ("open".equals(type)) {
-                    listener.onOpen();
-                } else if ("text".equals(type)) {
-                    listener.onText(text);
-                } else if ("error".equals(type)) {
-                    listener.onError();
-                } else {
-                    listener.onClose(code, text);
-                }
+                WebSocketEvents.dispatch(listener, type, text, code);
             }
         }));
     }
@@ -63,24 +56,26 @@ final class JsWebSocket implements WebSocketHandle {
     @JSBody(script = "return typeof WebSocket === 'function' || typeof WebSocket === 'object';")
     private static native boolean hasWebSocket();
 
-    // s.__kuayuOff silences every event once the page closed the socket (events already queued included).
-    @JSBody(params = {"url", "f"}, script = "var s = {__kuayuOff: false};"
-            + " var later = function(t, x, c) { setTimeout(function() { if (!s.__kuayuOff) {"
-            + " if (t === 'close') s.__kuayuOff = true; f(t, x, c); } }, 0); };"
-            + " try { var w = new WebSocket(url); } catch (e) { later('error', '', 0); later('close', '', 1006);"
-            + " return s; }"
-            + " s.w = w; w.onopen = function() { later('open', '', 0); };"
-            + " w.onmessage = function(e) { if (typeof e.data === 'string') later('text', e.data, 0); };"
-            + " w.onerror = function() { later('error', '', 0); };"
-            + " w.onclose = function(e) { later('close', String(e.reason || ''), e.code || 1006); };"
-            + " return s;")
-    private static native JSObject openJs(String url, Event f);
+    // holder.__kuayuOff silences every event once the page closed the socket (events already queued included).
+    // Locals have long names: TeaVM renames the parameters to single letters, which a local must not shadow.
+    @JSBody(params = {"url", "handler"}, script = "var holder = {__kuayuOff: false};"
+            + " var later = function(kind, data, code) { setTimeout(function() { if (!holder.__kuayuOff) {"
+            + " if (kind === 'close') holder.__kuayuOff = true; handler(kind, data, code); } }, 0); };"
+            + " var sock; try { sock = new WebSocket(url); } catch (err) { later('error', '', 0);"
+            + " later('close', '', 1006); return holder; }"
+            + " holder.sock = sock; sock.onopen = function() { later('open', '', 0); };"
+            + " sock.onmessage = function(evt) { if (typeof evt.data === 'string') later('text', evt.data, 0); };"
+            + " sock.onerror = function() { later('error', '', 0); };"
+            + " sock.onclose = function(evt) { later('close', String(evt.reason || ''), evt.code || 1006); };"
+            + " return holder;")
+    private static native JSObject openJs(String url, Event handler);
 
-    @JSBody(params = {"s", "t"}, script = "if (s.w && s.w.readyState === 1) s.w.send(t);")
-    private static native void sendJs(JSObject socket, String text);
+    @JSBody(params = {"holder", "text"}, script = "if (holder.sock && holder.sock.readyState === 1)"
+            + " holder.sock.send(text);")
+    private static native void sendJs(JSObject holder, String text);
 
-    @JSBody(params = {"s"}, script = "s.__kuayuOff = true; var w = s.w; if (!w) return;"
-            + " w.onopen = w.onmessage = w.onerror = w.onclose = null;"
-            + " if (w.readyState < 2) { try { w.close(1000); } catch (e) { } }")
-    private static native void closeJs(JSObject socket);
+    @JSBody(params = {"holder"}, script = "holder.__kuayuOff = true; var sock = holder.sock; if (!sock) return;"
+            + " sock.onopen = sock.onmessage = sock.onerror = sock.onclose = null;"
+            + " if (sock.readyState < 2) { try { sock.close(1000); } catch (err) { } }")
+    private static native void closeJs(JSObject holder);
 }
