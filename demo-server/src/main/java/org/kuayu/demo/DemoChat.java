@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.kuayu.core.Json;
 import org.kuayu.server.KuayuSession;
@@ -97,26 +96,11 @@ final class DemoChat {
                     Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "origin not allowed");
                     return true;
                 }
-                if (container.upgrade((req, res, cb) -> new Echo(), request, response, callback)) {
+                if (container.upgrade((req, res, cb) -> new RawChatSocket(), request, response, callback)) {
                     return true;
                 }
             }
             return super.handle(request, response, callback);
-        }
-    }
-
-    private static final class Echo implements Session.Listener.AutoDemanding {
-        private Session session;
-
-        @Override
-        public void onWebSocketOpen(Session s) {
-            session = s;
-            session.setMaxTextMessageSize(4096);
-        }
-
-        @Override
-        public void onWebSocketText(String text) {
-            session.sendText("hello: " + text, org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
     }
 }

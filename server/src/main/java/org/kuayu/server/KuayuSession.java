@@ -172,7 +172,7 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
             case READY -> becomeReady();
             case MESSAGE -> {
                 if (Json.isValid(m.body())) {
-                    handler.listener().onMessage(this, m.body());
+                    guarded("onMessage", () -> handler.listener().onMessage(this, m.body()));
                 }
             }
             case REQUEST -> answer(m);
@@ -210,7 +210,16 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
             }
             waiting.clear();
         }
-        handler.listener().onOpen(this);
+        guarded("onOpen", () -> handler.listener().onOpen(this));
+    }
+
+    /** Runs the application's listener; what it throws is logged, and the session goes on. */
+    private void guarded(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: the listener's {} threw", id, what, e);
+        }
     }
 
     private void answer(Message m) {

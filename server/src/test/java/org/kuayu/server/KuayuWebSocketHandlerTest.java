@@ -178,7 +178,7 @@ class KuayuWebSocketHandlerTest {
         other.send(MessageKind.REQUEST, 1, "{\"still\":\"here\"}");
         assertEquals("{\"echo\":{\"still\":\"here\"}}", other.expect(MessageKind.RESPONSE).body());
         assertTrue(messages.isEmpty());
-        assertEquals(1, handler.sessions().size());
+        assertTrue(waitFor(() -> handler.sessions().size() == 1 && closes.size() == 1), closes.toString());
         assertTrue(closes.get(0).startsWith("1009"), closes.toString());
     }
 
