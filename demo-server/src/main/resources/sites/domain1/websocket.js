@@ -1,6 +1,6 @@
 /*
  * The WebSocket demo of domain1, after the classic socket.io chat: what the user types goes to domain2's server,
- * which answers "hello: ...". Once over a raw `new WebSocket` (ws://…/ws/raw, plain text), once over a Kuayu channel
+ * which answers "hello: ...". Once over a raw "new WebSocket" (ws://…/ws/raw, plain text), once over a Kuayu channel
  * (ws://…/ws/chat, the Kuayu wire protocol: messages, requests with replies, reconnection). ES5, like every
  * hand-written page.
  */
