@@ -78,16 +78,16 @@ final class ReconnectingSocket {
             @Override
             public void onOpen() {
                 if (self[0] == socket) {
-                    connected = true;
-                    everOpened = true;
-                    heard = false;
-                    log.log("WebSocket open to " + url);
+                    opened();
                 }
             }
 
             @Override
             public void onText(String text) {
                 if (self[0] == socket && !closed) {
+                    // A text proves the socket open, even if its open event is still queued (HtmlUnit can deliver
+                    // the server's first message first): the handshake's answer to it must not be dropped.
+                    opened();
                     if (!heard) {
                         heard = true;
                         backoff.reset();
@@ -110,6 +110,18 @@ final class ReconnectingSocket {
         });
         socket = self[0];
         return socket != null;
+    }
+
+    private void opened() {
+        if (!connected) {
+            connected = true;
+            everOpened = true;
+            heard = false;
+            log.log("WebSocket open to " + url);
+            // Like a frame's load: the handshake sends SYN now, and again on the server's HEL, so a HEL that is
+            // late or lost does not stall it (the server answers every SYN of its channel).
+            listener.onRemoteLoaded();
+        }
     }
 
     private void closedByServer(int code, String reason) {
