@@ -20,11 +20,17 @@ export interface KuayuError extends Error {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export interface ChannelOptions {
-  /** "auto" (default: the best both pages have, falling back in order) or a transport to force. */
-  transport?: "auto" | "postMessage" | "domain" | "name" | "hash";
+  /**
+   * "auto" (default: the best both pages have, falling back in order) or a transport to force. "websocket" (connect
+   * only, never part of "auto"): remote is a ws:// or wss:// URL of a server endpoint (KuayuWebSocketHandler).
+   */
+  transport?: "auto" | "postMessage" | "domain" | "name" | "hash" | "websocket";
   /** Milliseconds for the handshake and for each request; default 10000. */
   timeout?: number;
-  /** The channel is ready; called again after the remote page reloaded and the channel re-opened. */
+  /**
+   * The channel is ready; called again after the remote page reloaded (or, over "websocket", the connection dropped
+   * and came back) and the channel re-opened.
+   */
   onReady?: () => void;
   /** A one-way message arrived from `origin`. */
   onMessage?: (data: any, origin: string) => void;
@@ -32,7 +38,10 @@ export interface ChannelOptions {
   onRequest?: (data: any, origin: string) => JsonValue | PromiseLike<JsonValue>;
   /** The channel closed (either side), once. */
   onClose?: () => void;
-  /** An error not tied to one request (failed handshake, remote gone); with "auto", also each fallback. */
+  /**
+   * An error not tied to one request (failed handshake, remote gone); with "auto", also each fallback; over
+   * "websocket", TRANSMISSION_FAILED each time the connection dropped (it reconnects; onReady follows).
+   */
   onError?: (error: KuayuError) => void;
   /**
    * URL of proxy.html (of the kuayu folder) on this page's own origin, for transports "hash" (host) and "name" (both
@@ -44,7 +53,7 @@ export interface ChannelOptions {
 }
 
 export interface ConnectOptions extends ChannelOptions {
-  /** URL of the remote page; Kuayu creates a hidden iframe for it. */
+  /** URL of the remote page (Kuayu creates a hidden iframe for it), or with "websocket" the server's ws(s):// URL. */
   remote?: string;
   /** An existing iframe to use instead (not with transport "name", whose frame Kuayu must create). */
   frame?: HTMLIFrameElement;

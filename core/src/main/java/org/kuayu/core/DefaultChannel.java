@@ -43,7 +43,10 @@ final class DefaultChannel implements CrossDomainChannel {
         receive(message);
     }
 
-    /** An automatic choice gave up on one transport and tries the next: {@code onError} is told, nothing closes. */
+    /**
+     * An automatic choice gave up on one transport and tries the next, or a dropped connection is re-opening:
+     * {@code onError} is told, nothing closes.
+     */
     void fallback(final KuayuException error) {
         log.log(error.getMessage());
         notify(new Runnable() {
@@ -162,6 +165,10 @@ final class DefaultChannel implements CrossDomainChannel {
                 return;
             case RESET:
                 state = ChannelState.CONNECTING;
+                if (!m.body().isEmpty()) {
+                    // A dropped connection the transport re-opens: onError now, onReady again once it is back.
+                    fallback(Json.readError(m.body(), ErrorCode.TRANSMISSION_FAILED));
+                }
                 return;
             case MESSAGE:
                 final String body = m.body();

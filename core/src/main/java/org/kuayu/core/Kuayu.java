@@ -49,11 +49,7 @@ public final class Kuayu {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the frame has no src: give it the remote page's URL");
         }
         String absolute = platform.resolveUrl(url);
-        Origin origin = Origin.tryParse(absolute);
-        if (origin == null || !(origin.scheme().equals("http") || origin.scheme().equals("https"))) {
-            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the remote page's URL '" + url
-                    + "' has no http(s) origin; give an http:// or https:// URL");
-        }
+        Origin origin = remoteOrigin(url, Origin.tryParse(absolute), options);
         String proxy = proxyUrl(platform, options);
         String channelId = platform.randomId();
         DebugLog log = debugLog(options, "kuayu[host " + channelId.substring(0, 8) + "] ");
@@ -78,6 +74,31 @@ public final class Kuayu {
                 proxyUrl(platform, options));
         open(channel, setup, options, null, null);
         return channel;
+    }
+
+    /**
+     * The remote's origin: an http(s) page's, or for a WebSocket server its http(s) equivalent (what the server's
+     * frames come from). Refuses a URL the transports cannot take: a page URL over WebSocket, a ws URL for a page.
+     */
+    private static Origin remoteOrigin(String url, Origin origin, ConnectOptions options) {
+        boolean socket = true;
+        for (TransportFactory f : options.transports()) {
+            socket &= f.connectsToWebSocket();
+        }
+        if (socket) {
+            if (origin == null || !origin.isWebSocket() || options.frame() != null) {
+                throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the websocket transport needs a ws:// or wss://"
+                        + " URL of the server's endpoint as remote (no frame), got '" + url + "'");
+            }
+            return origin.httpEquivalent();
+        }
+        if (origin == null || !(origin.scheme().equals("http") || origin.scheme().equals("https"))) {
+            throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "the remote page's URL '" + url
+                    + "' has no http(s) origin; give an http:// or https:// URL"
+                    + (origin != null && origin.isWebSocket()
+                    ? " (a ws:// server needs the websocket transport: transport \"websocket\")" : ""));
+        }
+        return origin;
     }
 
     /** The helper page's absolute URL, or null when none was given; one of another origin is refused. */

@@ -193,6 +193,29 @@ public final class Origin {
         return port;
     }
 
+    /**
+     * True for a WebSocket URL's origin ({@code ws}, {@code wss}).
+     */
+    public boolean isWebSocket() {
+        return "ws".equals(scheme) || "wss".equals(scheme);
+    }
+
+    /**
+     * The origin a page sees for a server it reaches at this origin: {@code ws://h:p} is {@code http://h:p} and
+     * {@code wss://h:p} is {@code https://h:p} (the same host and port; the default ports agree), as a WebSocket
+     * server is an http(s) server that upgraded. Any other origin is itself.
+     *
+     * <pre>{@code
+     * Origin.parse("ws://www.domain2.localhost:8082/ws/chat").httpEquivalent()   // http://www.domain2.localhost:8082
+     * }</pre>
+     */
+    public Origin httpEquivalent() {
+        if (!isWebSocket()) {
+            return this;
+        }
+        return new Origin("ws".equals(scheme) ? "http" : "https", host, port);
+    }
+
     /** The serialised origin, as browsers put in {@code MessageEvent.origin}: the default port is left out. */
     @Override
     public String toString() {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class PortabilityTest {
     /** The portable modules; those not yet in the tree are skipped, but core and postmessage must be there. */
-    static final String[] PORTABLE_MODULES = {"core", "postmessage", "jsonp", "facade", "iframe-transports"};
+    static final String[] PORTABLE_MODULES = {"core", "postmessage", "jsonp", "facade", "iframe-transports",
+        "websocket"};
 
     private static final String[][] RULES = {
         {"\\borg\\.teavm\\.", "TeaVM API in portable code: go through the platform SPI"},

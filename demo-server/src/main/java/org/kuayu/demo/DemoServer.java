@@ -57,6 +57,8 @@ import org.kuayu.server.SafeErrorHandler;
  *       ({@code org.kuayu:kuayu-demo-teavm-app}) and {@code gwt-app/} ({@code org.kuayu:kuayu-demo-gwt-app});</li>
  *   <li>on domain2 only, {@code /login?user=admin&callback=onBack}: the classic JSONP endpoint
  *       ({@link LoginHandler});</li>
+ *   <li>on domain2 only, {@code /ws/chat} and {@code /ws/raw}: the chat server of the WebSocket row, for
+ *       domain1's pages ({@link DemoChat});</li>
  *   <li>on domain2 only, under {@code /test/jsonp/}: JSONP endpoints that echo, answer late or never call back
  *       ({@link JsonpTestEndpoints});</li>
  *   <li>on domain2, under {@code /api/cors/}: the API of the CORS row, which domain1's pages may read with
@@ -241,9 +243,9 @@ public final class DemoServer implements AutoCloseable {
             rest = gwtApp;
         } else if (site == Site.DOMAIN2) {
             // The classic JSONP endpoint: /login?user=admin&callback=onBack; JSONP that misbehaves on purpose; and
-            // the API of the CORS and proxy rows, which domain1's pages may read.
-            rest = new LoginHandler(new JsonpTestEndpoints(
-                new DemoApiHandler(site, baseUrl(Site.DOMAIN1).toString(), copied)));
+            // the API of the CORS and proxy rows, which domain1's pages may read; the chat server of the WebSocket row.
+            rest = DemoChat.endpoints(baseUrl(Site.DOMAIN1).toString(), new LoginHandler(new JsonpTestEndpoints(
+                new DemoApiHandler(site, baseUrl(Site.DOMAIN1).toString(), copied))));
         } else if (site.isDocumentDomainPair()) {
             // The test host (on www) and the test remote (on child) are domain1's and domain2's, served again.
             Site testPagesOf = site == Site.DOMAIN_WWW ? Site.DOMAIN1 : Site.DOMAIN2;
@@ -271,6 +273,8 @@ public final class DemoServer implements AutoCloseable {
         try {
             for (ServerConnector connector : connectors.values()) {
                 connector.open();
+                // A free port, once taken, is kept: a restart comes back where the pages left it.
+                connector.setPort(connector.getLocalPort());
             }
             server.setHandler(contexts());
             server.start();
@@ -308,6 +312,15 @@ public final class DemoServer implements AutoCloseable {
 
     public void stop() throws Exception {
         server.stop();
+    }
+
+    /**
+     * Stops every site and starts them again on the same ports, as a server restart does: open WebSockets drop, and
+     * pages reconnect. Returns this.
+     */
+    public DemoServer restart() throws Exception {
+        stop();
+        return start();
     }
 
     @Override

@@ -10,9 +10,11 @@ import org.kuayu.iframe.domain.ParentDomain;
 import org.kuayu.iframe.hash.HashTransport;
 import org.kuayu.iframe.name.NameTransport;
 import org.kuayu.postmessage.PostMessageTransport;
+import org.kuayu.websocket.WebSocketTransport;
 
 /**
- * Every transport ({@link FacadeTransports#all()}): what {@code kuayu.js} has. The host's {@code "auto"} order is
+ * Every transport ({@link FacadeTransports#all()}): what {@code kuayu.js} has, WebSocket (forced only) included. The
+ * host's {@code "auto"} order is
  * postMessage, document.domain (where the two origins share a parent domain), window.name and location.hash (where
  * this page has a proxy page); the remote listens on all but document.domain, which relaxes the page for every page of
  * the parent domain that relaxed too, so a remote takes it only when forced.
@@ -21,12 +23,13 @@ final class AllTransports extends FacadeTransports {
     @Override
     boolean has(String name) {
         return PostMessageTransport.NAME.equals(name) || DomainTransport.NAME.equals(name)
-                || NameTransport.NAME.equals(name) || HashTransport.NAME.equals(name);
+                || NameTransport.NAME.equals(name) || HashTransport.NAME.equals(name)
+                || WebSocketTransport.NAME.equals(name);
     }
 
     @Override
     String unknown(String name) {
-        return "transport must be \"auto\", \"postMessage\", \"domain\", \"name\" or \"hash\"";
+        return "transport must be \"auto\", \"postMessage\", \"domain\", \"name\", \"hash\" or \"websocket\"";
     }
 
     @Override
@@ -42,7 +45,8 @@ final class AllTransports extends FacadeTransports {
     private static TransportFactory factory(String name) {
         return DomainTransport.NAME.equals(name) ? DomainTransport.FACTORY
                 : HashTransport.NAME.equals(name) ? HashTransport.FACTORY
-                : NameTransport.NAME.equals(name) ? NameTransport.FACTORY : PostMessageTransport.FACTORY;
+                : NameTransport.NAME.equals(name) ? NameTransport.FACTORY
+                : WebSocketTransport.NAME.equals(name) ? WebSocketTransport.FACTORY : PostMessageTransport.FACTORY;
     }
 
     @Override

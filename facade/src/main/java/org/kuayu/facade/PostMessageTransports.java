@@ -18,7 +18,8 @@ final class PostMessageTransports extends FacadeTransports {
 
     @Override
     String unknown(String name) {
-        boolean known = "domain".equals(name) || "name".equals(name) || "hash".equals(name);
+        boolean known = "domain".equals(name) || "name".equals(name) || "hash".equals(name)
+                || "websocket".equals(name);
         return known ? "transport \"" + name + "\" is not in kuayu-pm.js, which has postMessage only: load kuayu.js"
                 : "transport must be \"auto\" or \"postMessage\" (kuayu-pm.js has postMessage only)";
     }

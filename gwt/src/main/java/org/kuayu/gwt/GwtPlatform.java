@@ -7,6 +7,8 @@ import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortPair;
 import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.platform.WebSocketHandle;
+import org.kuayu.core.platform.WebSocketListener;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
 
@@ -455,4 +457,9 @@ public final class GwtPlatform implements Platform {
     private static native void debugJs(String s) /*-{
         var c = $wnd.console; if (c && c.debug) c.debug(s);
     }-*/;
+
+    @Override
+    public WebSocketHandle openWebSocket(String url, WebSocketListener listener) {
+        return JsWebSocket.open(url, listener);
+    }
 }

@@ -280,4 +280,26 @@ class DemoPageTest {
         // Only the classic onBack is left.
         browser.waitFor("document.getElementById('leftovers').textContent === '1'", HostPage.BOUND);
     }
+
+    /**
+     * The WebSocket page: the raw {@code new WebSocket} and Kuayu's {@code transport: "websocket"} both chat with
+     * domain2's server, which answers "hello: ..."; a request comes back in capitals.
+     */
+    @BrowserTest(bundles = Bundle.TEAVM)
+    void websocketPageChatsWithDomain2BothWays(Browser browser, DemoSites sites) {
+        browser.open(sites.domain1() + "/websocket.html");
+        browser.waitFor("document.getElementById('raw-state').textContent === 'open'", HostPage.BOUND);
+        browser.waitFor("document.getElementById('kuayu-state').textContent === 'ready'", HostPage.BOUND);
+        browser.waitFor(logShows("/kuayu: channel ready with " + regex(sites.domain2()) + " over websocket/"),
+                HostPage.BOUND);
+
+        browser.click("raw-send");
+        browser.waitFor("document.getElementById('reply').textContent === 'hello: 你好, domain2'", HostPage.BOUND);
+        browser.waitFor(logShows("/\\(raw\\): hello: 你好, domain2/"), HostPage.BOUND);
+        browser.click("kuayu-send");
+        browser.waitFor(logShows("/\\(kuayu message\\): \\{\"text\":\"hello: 你好, domain2\"\\}/"),
+                HostPage.BOUND);
+        browser.click("kuayu-request");
+        browser.waitFor("document.getElementById('reply').textContent === '你好, DOMAIN2'", HostPage.BOUND);
+    }
 }

@@ -48,6 +48,17 @@ public final class DemoSites implements AutoCloseable {
         return sites;
     }
 
+    /**
+     * Restarts every site on the same ports, as a server restart does: open WebSockets drop, pages reconnect.
+     */
+    void restart() {
+        try {
+            server.restart();
+        } catch (Exception e) {
+            throw new IllegalStateException("The demo server did not restart: " + e, e);
+        }
+    }
+
     /** The host site's origin, such as {@code http://www.domain1.localhost:40123} (no trailing slash). */
     public String domain1() {
         return origin(Site.DOMAIN1);

@@ -8,6 +8,8 @@ import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortHandle;
 import org.kuayu.core.platform.PortPair;
 import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.platform.WebSocketHandle;
+import org.kuayu.core.platform.WebSocketListener;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
 import org.teavm.jso.JSBody;
@@ -397,4 +399,9 @@ public final class TeaVmPlatform implements Platform {
 
     @JSBody(params = {"s"}, script = "if (window.console && console.debug) console.debug(s);")
     private static native void debugJs(String line);
+
+    @Override
+    public WebSocketHandle openWebSocket(String url, WebSocketListener listener) {
+        return JsWebSocket.open(url, listener);
+    }
 }

@@ -26,7 +26,8 @@ import org.kuayu.core.wire.MessageKind;
  * with a new session id means a new remote page: requests in flight fail with TRANSMISSION_FAILED (the new page
  * never saw them), the channel reports it is not ready, and steps 1-2 run again; data sent meanwhile is queued.
  * A frame load without a new session (a navigation to a page without Kuayu) is probed with {@code SYN}; no answer
- * within the timeout closes the channel with TRANSMISSION_FAILED.</li>
+ * within the timeout closes the channel with TRANSMISSION_FAILED. A connection that dropped ({@code DROPPED}, a
+ * WebSocket) is handled alike, but without a timeout: the transport reconnects, the server says {@code HEL}.</li>
  * <li>Requirement: failure is prompt and explained. Protocol: {@code REJ} fails the channel with the remote's
  * ORIGIN_REJECTED; no ready channel within the timeout fails it with TIMEOUT.</li>
  * </ol>
@@ -88,6 +89,9 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
                     acceptPath(link, m);
                 }
                 return;
+            case DROPPED:
+                dropped(m, link);
+                return;
             case REJECT:
                 if (mine(m)) {
                     fail(link, ErrorCode.ORIGIN_REJECTED, Json.readError(m.body(), ErrorCode.ORIGIN_REJECTED).getMessage());
@@ -134,6 +138,20 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
         link.up(Message.local(MessageKind.RESET, ""));
         armTimer(link, "the remote page at " + remoteOrigin + " reloaded and did not open the channel again within "
                 + timeoutMillis + " ms");
+    }
+
+    /**
+     * The transport lost its connection and reconnects by itself: as after a reload, requests in flight fail and data
+     * waits, but no timer is armed (the transport keeps trying for as long as the channel is open; queued requests
+     * keep their own timers). The server's {@code HEL} on the new connection restarts the handshake.
+     */
+    private void dropped(Message m, Link link) {
+        cancelProbe();
+        log.log("the connection to " + remoteOrigin + " dropped; waiting for the transport to reconnect");
+        state = State.CONNECTING;
+        remoteSession = null;
+        dropPath(link);
+        link.up(Message.local(MessageKind.RESET, m.body()));
     }
 
     private void startProbe(final Link link) {

@@ -158,7 +158,8 @@ public final class RpcBehavior extends BaseBehavior {
                 return;
             case RESET:
                 generation++;
-                failAll(ErrorCode.TRANSMISSION_FAILED, "the remote page reloaded before it replied");
+                failAll(ErrorCode.TRANSMISSION_FAILED, m.body().isEmpty() ? "the remote page reloaded before it replied"
+                        : Json.readError(m.body(), ErrorCode.TRANSMISSION_FAILED).getMessage() + "; before it replied");
                 link.up(m);
                 return;
             case FAILED:

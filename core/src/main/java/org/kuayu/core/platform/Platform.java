@@ -157,4 +157,13 @@ public interface Platform {
      * to a page of another origin.
      */
     FrameHandle createNamedFrame(String url, String name);
+
+    /**
+     * Opens a WebSocket ({@code new WebSocket(url)}) to a {@code ws://} or {@code wss://} URL. The browser sends this
+     * page's origin in the upgrade's {@code Origin} header, which the server checks. Events reach {@code listener} in
+     * later tasks: {@code onOpen}, then texts, then one {@code onClose}; a socket that never opens gets
+     * {@code onError} and {@code onClose} (a URL the browser refuses at once, such as {@code ws:} from an https page,
+     * too: it never throws). Returns null when the browser has no WebSocket.
+     */
+    WebSocketHandle openWebSocket(String url, WebSocketListener listener);
 }

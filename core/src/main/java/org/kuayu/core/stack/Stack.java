@@ -76,6 +76,11 @@ public final class Stack {
                 public void onFailed(ErrorCode code, String message) {
                     deliverUp(Message.local(MessageKind.FAILED, Json.error(code, message)));
                 }
+
+                @Override
+                public void onDropped(ErrorCode code, String message) {
+                    deliverUp(Message.local(MessageKind.DROPPED, Json.error(code, message)));
+                }
             });
         } catch (KuayuException e) {
             stop();

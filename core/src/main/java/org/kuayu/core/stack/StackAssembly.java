@@ -25,7 +25,8 @@ import org.kuayu.core.platform.Platform;
  * (next to the transport); a message going down passes them in this order, one coming up in the reverse.
  *
  * <pre>
- *   page-to-page transport (postMessage)     request-only transport (JSONP: {@link Transport#isRequestOnly()})
+ *   page-to-page transport (postMessage,     request-only transport (JSONP: {@link Transport#isRequestOnly()})
+ *     and websocket: a server plays the remote)
  *     request/reply                            request/reply (no request handler)
  *     handshake (host or remote)               ready at once, requests to the endpoint only
  *     origin verification

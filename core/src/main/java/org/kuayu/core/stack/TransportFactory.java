@@ -18,4 +18,13 @@ public interface TransportFactory {
     boolean isSupported(Platform platform, Role role);
 
     Transport create(TransportSetup setup);
+
+    /**
+     * True when the host's remote URL names a server to open a WebSocket to ({@code ws://}, {@code wss://}) rather
+     * than a page (http, https). {@code Kuayu.connect} accepts a WebSocket URL only when every transport of the
+     * options says true, and an http(s) URL only when none does.
+     */
+    default boolean connectsToWebSocket() {
+        return false;
+    }
 }

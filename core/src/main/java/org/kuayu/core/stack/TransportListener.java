@@ -20,4 +20,11 @@ public interface TransportListener {
      * the channel fails with {@code code}, and the message says the fix.
      */
     void onFailed(ErrorCode code, String message);
+
+    /**
+     * The connection to the remote dropped after it had opened (a WebSocket closed unexpectedly), and the transport
+     * reconnects by itself: the channel re-opens as after a remote reload, and the page is told with {@code code}
+     * and {@code message} (see {@code MessageKind.DROPPED}). Host side only.
+     */
+    void onDropped(ErrorCode code, String message);
 }

@@ -53,8 +53,16 @@ public enum MessageKind {
     LOADED("", false),
     /** local: the handshake completed; the channel is ready. */
     OPENED("", false),
-    /** local: the remote page went away (reload, navigation); the handshake runs again. */
+    /**
+     * local: the remote page went away (reload, navigation) or the connection dropped; the handshake runs again.
+     * Body: empty, or JSON {@code {"code":..., "message":...}} for the page's {@code onError} (a dropped connection).
+     */
     RESET("", false),
+    /**
+     * local: the transport lost its connection to the remote (a WebSocket closed unexpectedly) and reconnects by
+     * itself; body: JSON {@code {"code":..., "message":...}} saying so, for the page's {@code onError}.
+     */
+    DROPPED("", false),
     /** local: the channel failed for good; body: JSON {@code {"code":..., "message":...}}. */
     FAILED("", false),
     /** local: the channel closed (either side); body: "local" or "remote". */

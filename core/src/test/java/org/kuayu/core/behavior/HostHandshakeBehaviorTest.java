@@ -309,4 +309,24 @@ class HostHandshakeBehaviorTest extends BehaviorFixture {
         assertEquals(List.of(MessageKind.FAILED), link.upKinds());
         assertFalse(logged("ignored"));
     }
+
+    /** A dropped connection (WebSocket): like a reload, but with the page's notice and no handshake timer. */
+    @Test
+    void aDroppedConnectionResetsWithItsNoticeAndWaitsForTheServersHello() {
+        open("s1");
+        link.clear();
+        String notice = Json.error(ErrorCode.TRANSMISSION_FAILED, "dropped (code 1006)");
+        host.up(Message.local(MessageKind.DROPPED, notice), link);
+        assertEquals(MessageKind.RESET, link.lastUp().kind());
+        assertEquals(notice, link.lastUp().body());
+        assertEquals(0, browser.pendingTimerCount(), "no timer: the transport reconnects for as long as it takes");
+        browser.advance(60000);
+        assertEquals(MessageKind.RESET, link.lastUp().kind(), "nothing failed meanwhile");
+
+        link.clear();
+        up(MessageKind.HELLO, "", "s2");
+        assertEquals(List.of(MessageKind.SYN), link.downKinds());
+        open("s2");
+        assertEquals(MessageKind.OPENED, link.lastUp().kind());
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 import org.kuayu.core.platform.Cancellable;
+import org.kuayu.core.platform.WebSocketListener;
 
 /**
  * An in-memory browser for fast, repeatable tests: windows with origins, frames, {@code postMessage} that enforces
@@ -52,6 +53,7 @@ public final class SimBrowser {
     private final Random idRandom;
     private final Map<String, PageScript> sites = new HashMap<String, PageScript>();
     private final Map<String, ScriptResponder> scriptServers = new HashMap<String, ScriptResponder>();
+    private final Map<String, SimWebSocketServer> socketServers = new HashMap<String, SimWebSocketServer>();
     private final List<SimWindow> windows = new ArrayList<SimWindow>();
     private final List<SimPort> ports = new ArrayList<SimPort>();
     private final List<String> debugLines = new ArrayList<String>();
@@ -103,6 +105,16 @@ public final class SimBrowser {
     public SimBrowser script(String urlPrefix, ScriptResponder responder) {
         scriptServers.put(urlPrefix, responder);
         return this;
+    }
+
+    /**
+     * Registers the scripted WebSocket server at {@code url} (compared exactly); a socket to a URL with none fails to
+     * open, as a refused connection does.
+     */
+    public SimWebSocketServer webSocketServer(String url, SimWebSocketServer.Handler handler) {
+        SimWebSocketServer server = new SimWebSocketServer(this, url, handler);
+        socketServers.put(url, server);
+        return server;
     }
 
     /** Opens a top-level window (a tab) on {@code url}; its page script, if any, has run when this returns. */
@@ -405,6 +417,16 @@ public final class SimBrowser {
             final ScriptResponder chosen = responder;
             runGuarded(() -> chosen.respond(request));
         }
+    }
+
+    SimWebSocket connectWebSocket(SimWindow page, String url, WebSocketListener listener) {
+        SimWebSocketServer server = socketServers.get(url);
+        if (server == null) {
+            // Nobody listens there: the page hears of it like of a refused upgrade.
+            server = new SimWebSocketServer(this, url, null);
+            server.stop();
+        }
+        return server.connect(page, listener);
     }
 
     void register(SimWindow window) {

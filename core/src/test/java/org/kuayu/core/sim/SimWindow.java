@@ -13,6 +13,8 @@ import org.kuayu.core.platform.GlobalCallback;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortPair;
 import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.platform.WebSocketHandle;
+import org.kuayu.core.platform.WebSocketListener;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
 
@@ -44,6 +46,7 @@ public final class SimWindow implements Platform {
     private final List<SimFrame> frames = new ArrayList<SimFrame>();
     private final List<String> debugLines = new ArrayList<String>();
     private final List<SimScript> scripts = new ArrayList<SimScript>();
+    private final List<SimWebSocket> sockets = new ArrayList<SimWebSocket>();
     /** window[name]: a callback's function, or a cancelled callback's self-deleting {@link Stub}. */
     private final Map<String, TextListener> globals = new LinkedHashMap<String, TextListener>();
     private final Map<String, TextListener> mailboxes = new LinkedHashMap<String, TextListener>();
@@ -332,6 +335,16 @@ public final class SimWindow implements Platform {
     }
 
     @Override
+    public WebSocketHandle openWebSocket(String socketUrl, WebSocketListener listener) {
+        if (!alive) {
+            return null;
+        }
+        SimWebSocket socket = browser.connectWebSocket(this, socketUrl, listener);
+        sockets.add(socket);
+        return socket;
+    }
+
+    @Override
     public GlobalCallback defineGlobalCallback(final String name, TextListener receiver) {
         if (!alive) {
             return NO_GLOBAL;
@@ -536,6 +549,10 @@ public final class SimWindow implements Platform {
         listeners.clear();
         hashListeners.clear();
         scripts.clear();
+        for (SimWebSocket s : sockets) {
+            s.close();
+        }
+        sockets.clear();
         globals.clear();
         mailboxes.clear();
         for (SimFrame f : new ArrayList<SimFrame>(frames)) {
