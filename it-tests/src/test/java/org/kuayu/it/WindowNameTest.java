@@ -93,9 +93,10 @@ class WindowNameTest {
         host.waitFor("KT.iframes() === 0");
     }
 
+    /** 4 s: the timeout covers the handshake and the ping too, each a few frame loads, slow in a loaded HtmlUnit. */
     @BrowserTest
     void anUnansweredRequestTimesOutAndTheChannelStaysUsable(Browser browser, DemoSites sites) {
-        HostPage host = connected(browser, sites, "silent", ", timeout: 2000");
+        HostPage host = connected(browser, sites, "silent", ", timeout: 4000");
         Map<String, Object> result = host.awaitResult(host.request("'never answered'"));
         assertEquals("error", result.get("state"), host.why());
         assertEquals("TIMEOUT", result.get("code"), host.why());
