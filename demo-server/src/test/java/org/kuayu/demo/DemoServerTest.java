@@ -393,7 +393,7 @@ class DemoServerTest {
     void commandLineArgumentsSetBindHostsAndPorts() throws Exception {
         try (DemoServer custom = DemoServer.builder()
             .args("--bind=127.0.0.1", "--domain1=a.localhost:0", "--domain2=:0", "--domain3=c.localhost:0",
-                "--domain=www.pair.localhost:0", "--child=:0")
+                "--domain=www.pair.localhost:0", "--child=:0", "--proxy=:0")
             .build().start()) {
             assertEquals("a.localhost", custom.baseUrl(Site.DOMAIN1).getHost());
             assertEquals("www.domain2.localhost", custom.baseUrl(Site.DOMAIN2).getHost());
