@@ -184,6 +184,10 @@ class KuayuTest {
             public boolean isAttached() {
                 return true;
             }
+
+            public Cancellable onRemoved(Runnable onRemoved) {
+                return () -> { };
+            }
         };
         KuayuException e = assertThrows(KuayuException.class, () -> Kuayu.connect(page,
                 ConnectOptions.builder().frame(noSrc).transport(recording).build()));

@@ -54,6 +54,22 @@ final class JsFrame implements FrameHandle {
     }
 
     @Override
+    public Cancellable onRemoved(final Runnable onRemoved) {
+        final JavaScriptObject observer = watchRemoval(element, new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                onRemoved.run();
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                unwatch(observer);
+            }
+        };
+    }
+
+    @Override
     public boolean replaceLocation(String url) {
         return replaceLocation(element, url);
     }
@@ -93,6 +109,24 @@ final class JsFrame implements FrameHandle {
 
     private static native JavaScriptObject contentWindow(JavaScriptObject f) /*-{
         return f.contentWindow || null;
+    }-*/;
+
+    // One observer of the whole document: removing any ancestor removes the frame too. It fires only for a frame
+    // that was attached once, and disconnects itself after the one call.
+    private static native JavaScriptObject watchRemoval(JavaScriptObject f, JsCallbacks.Action a) /*-{
+        var d = f.ownerDocument;
+        if (typeof MutationObserver !== 'function' || !d || !d.documentElement) return null;
+        var call = $entry(function() { a(); });
+        var seen = d.documentElement.contains(f);
+        var o = new MutationObserver(function () {
+            if (d.documentElement.contains(f)) { seen = true; } else if (seen) { o.disconnect(); call(); }
+        });
+        o.observe(d.documentElement, {childList: true, subtree: true});
+        return o;
+    }-*/;
+
+    private static native void unwatch(JavaScriptObject o) /*-{
+        if (o) o.disconnect();
     }-*/;
 
     private static native void remove(JavaScriptObject f) /*-{

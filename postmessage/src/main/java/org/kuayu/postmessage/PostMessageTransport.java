@@ -9,6 +9,7 @@ import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.PortHandle;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.platform.WindowMessageListener;
+import org.kuayu.core.stack.FrameRemoval;
 import org.kuayu.core.stack.Role;
 import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
@@ -80,6 +81,7 @@ public final class PostMessageTransport implements Transport {
     private WindowHandle parent;
     private Cancellable windowListener;
     private Cancellable loadListener;
+    private Cancellable removalListener;
     private PrivatePath path;
 
     private PostMessageTransport(TransportSetup setup) {
@@ -155,6 +157,7 @@ public final class PostMessageTransport implements Transport {
                     }
                 }
             });
+            removalListener = FrameRemoval.watch(frame, listener);
         }
     }
 
@@ -224,6 +227,9 @@ public final class PostMessageTransport implements Transport {
         }
         if (loadListener != null) {
             loadListener.cancel();
+        }
+        if (removalListener != null) {
+            removalListener.cancel();
         }
         if (ownsFrame && frame != null) {
             // The frame goes a moment after the close frame, so the remote page can still run its onClose.

@@ -129,6 +129,39 @@ class PostMessageLifecycleTest {
         assertEquals(1, pages.hostEvents.closeCount());
     }
 
+    /** Page code removes the remote's iframe mid-request: the request and the channel fail, nothing is left. */
+    @Test
+    void removingTheRemotesFrameFailsTheChannelAndItsRequests() {
+        pages.remoteHandler = pages.HOLD;
+        CrossDomainChannel host = pages.connectReady();
+        SimFrame frame = pages.frame();
+        ReplyRecorder pending = request(host, "\"never answered\"");
+        pages.browser.advance(100);
+        assertEquals(1, frame.removalListenerCount());
+
+        frame.remove();
+        pages.browser.runUntil(pending::isDone, TIMEOUT);
+        assertEquals(ErrorCode.TRANSMISSION_FAILED, pending.errorCode());
+        assertEquals(List.of("ready", "error:TRANSMISSION_FAILED", "close"), pages.hostEvents.events());
+        assertTrue(pages.hostEvents.errors().get(0).getMessage().contains("iframe was removed"),
+                pages.hostEvents.errors().toString());
+        assertEquals(ChannelState.CLOSED, host.state());
+        pages.browser.runUntilIdle();
+        assertNothingLeft();
+    }
+
+    /** Kuayu's own removal of its frame, after a close, is not reported as a failure. */
+    @Test
+    void theFrameKuayuRemovesAfterACloseIsNoFailure() {
+        CrossDomainChannel host = pages.connectReady();
+        SimFrame frame = pages.frame();
+        host.close();
+        assertEquals(0, frame.removalListenerCount(), "the watch ends with the channel");
+        pages.browser.runUntilIdle();
+        assertFalse(frame.isAttached());
+        assertEquals(List.of("ready", "close"), pages.hostEvents.events());
+    }
+
     @Test
     void closingTheHostOfAGivenFrameClosesTheRemoteToo() {
         pages.hostHandler = (json, origin, reply) -> { };

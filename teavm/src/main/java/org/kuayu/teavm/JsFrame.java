@@ -47,6 +47,22 @@ final class JsFrame implements FrameHandle {
     }
 
     @Override
+    public Cancellable onRemoved(final Runnable onRemoved) {
+        final JSObject observer = watchRemoval(element, new JsCallbacks.Action() {
+            @Override
+            public void run() {
+                onRemoved.run();
+            }
+        });
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                unwatch(observer);
+            }
+        };
+    }
+
+    @Override
     public boolean replaceLocation(String url) {
         return replaceLocation(element, url);
     }
@@ -76,6 +92,19 @@ final class JsFrame implements FrameHandle {
     @JSBody(params = {"f", "u"}, script = "var w = f.contentWindow; if (!w) return false;"
             + " try { w.location.replace(u); return true; } catch (e) { return false; }")
     private static native boolean replaceLocation(JSObject f, String url);
+
+    // One observer of the whole document: removing any ancestor removes the frame too. It fires only for a frame
+    // that was attached once, and disconnects itself after the one call.
+    @JSBody(params = {"f", "a"}, script = "var d = f.ownerDocument;"
+            + " if (typeof MutationObserver !== 'function' || !d || !d.documentElement) return null;"
+            + " var seen = d.documentElement.contains(f);"
+            + " var o = new MutationObserver(function () { if (d.documentElement.contains(f)) { seen = true; }"
+            + " else if (seen) { o.disconnect(); a(); } });"
+            + " o.observe(d.documentElement, {childList: true, subtree: true}); return o;")
+    private static native JSObject watchRemoval(JSObject f, JsCallbacks.Action a);
+
+    @JSBody(params = {"o"}, script = "if (o) o.disconnect();")
+    private static native void unwatch(JSObject observer);
 
     @JSBody(params = {"f"}, script = "return f.contentWindow || null;")
     private static native JSObject contentWindow(JSObject f);

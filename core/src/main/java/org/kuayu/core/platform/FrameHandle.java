@@ -18,6 +18,14 @@ public interface FrameHandle {
     Cancellable onLoad(Runnable onLoad);
 
     /**
+     * Calls {@code onRemoved} once, in a task soon after the element has left its document (page code removed it,
+     * or an ancestor of it), as a {@code MutationObserver} sees it; a frame moved within the document in one task
+     * was not removed. Nothing is called for a frame that was never attached, nor in a browser without
+     * {@code MutationObserver}.
+     */
+    Cancellable onRemoved(Runnable onRemoved);
+
+    /**
      * Navigates the frame with {@code contentWindow.location.replace(url)}, which a page may do to a frame it contains
      * whatever the origin of the document shown there, and which adds no history entry (the back button is
      * unaffected). When {@code url} differs from the URL of the frame's current document in its fragment only, the

@@ -28,6 +28,7 @@ public final class SimFrame implements FrameHandle {
     private final boolean hidden;
     private final SimContext context;
     private final List<Runnable> loadListeners = new ArrayList<Runnable>();
+    private final List<Runnable> removalListeners = new ArrayList<Runnable>();
     private boolean attached = true;
 
     SimFrame(SimWindow owner, String src, boolean hidden, String name) {
@@ -146,6 +147,32 @@ public final class SimFrame implements FrameHandle {
         };
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In the simulation the listeners run in one task after {@link #remove()}, as a browser's mutation observers
+     * run after the script that removed the element.
+     */
+    @Override
+    public Cancellable onRemoved(final Runnable onRemoved) {
+        if (!attached || !owner.isAlive()) {
+            return SimBrowser.NOTHING;
+        }
+        final Runnable registration = () -> onRemoved.run();
+        removalListeners.add(registration);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                removalListeners.remove(registration);
+            }
+        };
+    }
+
+    /** The number of removal listeners not cancelled. */
+    public int removalListenerCount() {
+        return removalListeners.size();
+    }
+
     @Override
     public void remove() {
         if (!attached) {
@@ -155,6 +182,15 @@ public final class SimFrame implements FrameHandle {
         loadListeners.clear();
         owner.frameRemoved(this);
         context.discard();
+        if (!removalListeners.isEmpty() && owner.isAlive()) {
+            owner.browser().schedule(owner, 0, false, () -> {
+                for (Runnable r : new ArrayList<Runnable>(removalListeners)) {
+                    if (removalListeners.remove(r)) {
+                        owner.browser().runGuarded(r);
+                    }
+                }
+            });
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.TextListener;
 import org.kuayu.core.platform.WindowHandle;
+import org.kuayu.core.stack.FrameRemoval;
 import org.kuayu.core.stack.Role;
 import org.kuayu.core.stack.Transport;
 import org.kuayu.core.stack.TransportFactory;
@@ -83,6 +84,7 @@ public final class DomainTransport implements Transport {
     private FrameHandle frame;
     private boolean ownsFrame;
     private Cancellable loadListener;
+    private Cancellable removalListener;
     private HostDelivery delivery;
     private boolean closed;
 
@@ -160,6 +162,7 @@ public final class DomainTransport implements Transport {
                     delivery.flush();
                 }
             });
+            removalListener = FrameRemoval.watch(frame, listener);
         }
     }
 
@@ -251,6 +254,9 @@ public final class DomainTransport implements Transport {
         }
         if (loadListener != null) {
             loadListener.cancel();
+        }
+        if (removalListener != null) {
+            removalListener.cancel();
         }
         if (mailboxRegistration != null) {
             mailboxRegistration.cancel();

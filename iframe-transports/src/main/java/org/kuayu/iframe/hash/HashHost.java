@@ -5,6 +5,7 @@ import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.stack.FrameRemoval;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
@@ -31,6 +32,7 @@ final class HashHost implements HalvesTransport.End {
     private boolean ownsFrame;
     private HashWriter writer;
     private Cancellable loadListener;
+    private Cancellable removalListener;
     private Cancellable mailboxRegistration;
     private boolean closed;
 
@@ -71,6 +73,7 @@ final class HashHost implements HalvesTransport.End {
                 listener.onRemoteLoaded();
             }
         });
+        removalListener = FrameRemoval.watch(frame, listener);
     }
 
     private void receive(String text) {
@@ -112,6 +115,9 @@ final class HashHost implements HalvesTransport.End {
         }
         if (loadListener != null) {
             loadListener.cancel();
+        }
+        if (removalListener != null) {
+            removalListener.cancel();
         }
         if (mailboxRegistration != null) {
             mailboxRegistration.cancel();

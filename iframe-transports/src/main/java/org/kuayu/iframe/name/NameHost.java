@@ -9,6 +9,7 @@ import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.stack.FrameRemoval;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
@@ -37,6 +38,7 @@ final class NameHost implements HalvesTransport.End {
     private TransportListener listener;
     private FrameHandle frame;
     private Cancellable loadListener;
+    private Cancellable removalListener;
     private Cancellable mailbox;
     private String remoteProxy;
     private boolean closed;
@@ -67,6 +69,7 @@ final class NameHost implements HalvesTransport.End {
                 listener.onRemoteLoaded();
             }
         });
+        removalListener = FrameRemoval.watch(frame, listener);
     }
 
     /**
@@ -144,6 +147,9 @@ final class NameHost implements HalvesTransport.End {
         writer.close(NameTransport.FRAME_REMOVAL_DELAY_MILLIS);
         if (loadListener != null) {
             loadListener.cancel();
+        }
+        if (removalListener != null) {
+            removalListener.cancel();
         }
         if (mailbox != null) {
             mailbox.cancel();
