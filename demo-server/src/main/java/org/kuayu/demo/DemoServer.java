@@ -46,7 +46,10 @@ import org.kuayu.server.SafeErrorHandler;
  *
  * <p>Each site has its own connector (port) and its own context, which answers only on that connector and
  * only for the site's host name (a Jetty virtual host {@code host@connector}); any other {@code Host} on that
- * port gets {@code 421 Misdirected Request}. Every site serves
+ * port gets {@code 421 Misdirected Request}. The exception is {@code domain3}, the attacker's site: it answers any
+ * host name on its port, so that tests can attack from look-alike origins such as
+ * {@code http://www.domain1.localhost.evil.localhost:8090} or {@code http://www.domain1.localhost:8090} (the host's
+ * name on another port). Every site serves
  * <ul>
  *   <li>{@code /kuayu/}: the browser bundle from the classpath ({@code kuayu.js} and its files from
  *       {@code org.kuayu:kuayu-teavm}, {@code kuayu-gwt.js} from {@code org.kuayu:kuayu-gwt}), and the same folder
@@ -73,6 +76,8 @@ import org.kuayu.server.SafeErrorHandler;
  *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler}); and under {@code /test/} the test pages of
  *       the host ({@code domain}: {@code sites/domain1/test/}) or of the remote ({@code child}:
  *       {@code sites/domain2/test/}), so that the integration tests run the same pages over the pair;</li>
+ *   <li>on domain3 (any host name), under {@code /test/}: domain1's test host pages and domain2's test remote page
+ *       next to its own attacker page, so the tests can run either end from a hostile origin;</li>
  *   <li>under a path given to {@link Builder#extraFolder}, the files of that folder of the file system (the
  *       bench serves the peers it installs at run time so);</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
@@ -246,6 +251,15 @@ public final class DemoServer implements AutoCloseable {
             // the API of the CORS and proxy rows, which domain1's pages may read; the chat server of the WebSocket row.
             rest = DemoChat.endpoints(baseUrl(Site.DOMAIN1).toString(), new LoginHandler(new JsonpTestEndpoints(
                 new DemoApiHandler(site, baseUrl(Site.DOMAIN1).toString(), copied))));
+        } else if (site == Site.DOMAIN3) {
+            // The attacker can run the test host and the test remote from any origin it answers for.
+            KuayuAssetsHandler remotePages = KuayuAssetsHandler.builder().passMissing(true)
+                .resourceFolder(Site.DOMAIN2.resourceFolder() + "test/").pathPrefix("/test/").build();
+            remotePages.setHandler(copied);
+            KuayuAssetsHandler hostPages = KuayuAssetsHandler.builder().passMissing(true)
+                .resourceFolder(Site.DOMAIN1.resourceFolder() + "test/").pathPrefix("/test/").build();
+            hostPages.setHandler(remotePages);
+            rest = hostPages;
         } else if (site.isDocumentDomainPair()) {
             // The test host (on www) and the test remote (on child) are domain1's and domain2's, served again.
             Site testPagesOf = site == Site.DOMAIN_WWW ? Site.DOMAIN1 : Site.DOMAIN2;
@@ -264,7 +278,8 @@ public final class DemoServer implements AutoCloseable {
 
         ContextHandler context = new ContextHandler(siteHandler, "/");
         context.setDisplayName(site.siteName());
-        context.setVirtualHosts(List.of(hosts.get(site) + "@" + site.siteName()));
+        // domain3 answers whatever host name reaches its port (see the class comment).
+        context.setVirtualHosts(List.of((site == Site.DOMAIN3 ? "" : hosts.get(site)) + "@" + site.siteName()));
         return context;
     }
 

@@ -337,6 +337,20 @@ class DemoServerTest {
         assertEquals(421, send("GET", port, host + ":" + port, DemoServer.PROBE_PATH + "/x").statusCode());
     }
 
+    /** The attacker's site answers look-alike host names, and serves the test host and remote pages from them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"www.domain3.localhost", "www.domain1.localhost", "www.domain1.localhost.evil.localhost",
+        "www.evil-domain1.localhost", "evil.example"})
+    void domain3AnswersAnyHostNameWithTheTestPages(String host) throws Exception {
+        int port = demo.baseUrl(Site.DOMAIN3).getPort();
+        for (String path : List.of("/test/host.html", "/test/remote.html", "/test/attacker.html", "/test/harness.js",
+                "/kuayu/kuayu.js", "/kuayu/proxy.html")) {
+            HttpResponse<String> page = send("GET", port, host + ":" + port, path);
+            assertEquals(200, page.statusCode(), host + path);
+        }
+        assertEquals(404, send("GET", port, host + ":" + port, "/test/nothing.html").statusCode());
+    }
+
     @Test
     void noAnswerNamesTheServerOrShowsAStackTrace() throws Exception {
         List<String> answers = new ArrayList<>();

@@ -81,6 +81,7 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
     private final String resourceFolder;
     private final List<String> welcomeFiles;
     private final String cacheControl;
+    private final boolean passMissing;
 
     private ResourceFactory.Closeable resourceFactory;
     private ResourceService resourceService;
@@ -90,6 +91,7 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         this.resourceFolder = builder.resourceFolder;
         this.welcomeFiles = builder.welcomeFiles;
         this.cacheControl = builder.cacheControl;
+        this.passMissing = builder.passMissing;
     }
 
     /** Returns a builder with the defaults: the bundle folder {@code kuayu/} under {@code /kuayu/}. */
@@ -144,14 +146,19 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         if (!Request.getPathInContext(request).startsWith(pathPrefix)) {
             return super.handle(request, response, callback);
         }
+        boolean readable = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
+        HttpContent content = readable ? resourceService.getContent(pathInFolder(request), request) : null;
+        boolean servable = content != null && isServable(content, request);
+        if (!servable && passMissing) {
+            return super.handle(request, response, callback);
+        }
         response.getHeaders().put(NOSNIFF);
-        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+        if (!readable) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
             return true;
         }
-        HttpContent content = resourceService.getContent(pathInFolder(request), request);
-        if (content == null || !isServable(content, request)) {
+        if (!servable) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }
@@ -208,6 +215,7 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         private String resourceFolder = DEFAULT_RESOURCE_FOLDER;
         private List<String> welcomeFiles = List.of();
         private String cacheControl = DEFAULT_CACHE_CONTROL;
+        private boolean passMissing;
 
         private Builder() {
         }
@@ -252,6 +260,16 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         /** The {@code Cache-Control} value of every file; empty for none. Default {@code no-cache}. */
         public Builder cacheControl(String cacheControl) {
             this.cacheControl = Objects.requireNonNull(cacheControl, "cacheControl (use \"\" for no header)");
+            return this;
+        }
+
+        /**
+         * Whether a request under the prefix that the folder cannot answer (no such file, or not {@code GET} or
+         * {@code HEAD}) goes on to the wrapped handler instead of getting 404 or 405: folders layered under one prefix,
+         * the first that has a file serving it. Default false.
+         */
+        public Builder passMissing(boolean passMissing) {
+            this.passMissing = passMissing;
             return this;
         }
 

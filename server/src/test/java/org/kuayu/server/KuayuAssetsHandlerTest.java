@@ -232,6 +232,25 @@ class KuayuAssetsHandlerTest {
         assertThrows(IllegalArgumentException.class, () -> builder.welcomeFiles("a/index.html"));
     }
 
+    /** Two folders layered under one prefix: the first that has the file serves it, the rest goes on. */
+    @Test
+    void withPassMissingWhatTheFolderLacksGoesToTheWrappedHandler() throws Exception {
+        KuayuAssetsHandler site = KuayuAssetsHandler.builder().resourceFolder("site/").pathPrefix("/kuayu/").build();
+        site.setHandler(new OtherHandler());
+        KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().passMissing(true).build();
+        bundle.setHandler(site);
+        try (TestServer layered = TestServer.start(bundle)) {
+            HttpResponse<String> first = layered.get("/kuayu/test.js");
+            assertEquals(200, first.statusCode());
+            assertTrue(first.body().contains("kuayuTest"), first.body());
+            HttpResponse<String> second = layered.get("/kuayu/sub/index.html");
+            assertEquals(200, second.statusCode(), "the second folder's file");
+            assertEquals("nosniff", header(second, "X-Content-Type-Options"));
+            assertEquals(404, layered.get("/kuayu/in-neither.js").statusCode(), "the last folder answers 404");
+            assertEquals(405, layered.send("POST", "/kuayu/test.js").statusCode(), "and 405");
+        }
+    }
+
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
     }
