@@ -10,6 +10,8 @@
  * (connect threw), ready, message, close, error (Kuayu's callbacks), frameload (a frame added by KT.addFrame
  * loaded), attacker (a note from test/attacker.html on domain3), remote-close (test/remote.html on domain2, or on
  * child, ran its onClose: a note it posts outside the channel), pageerror (an uncaught error on this page).
+ * KT.reports holds {kind: 'event' | 'debug', value, origin} that a remote test page opened with report=top posted to
+ * this top-level page (see test/remote.html), from any frame depth and any origin.
  */
 var KT = (function () {
   'use strict';
@@ -22,6 +24,7 @@ var KT = (function () {
     debug: [],
     channel: null,
     nextId: 1,
+    reports: [],
     payload: null
   };
 
@@ -442,12 +445,19 @@ var KT = (function () {
   // Notes from the attacker page and the remote test page; everything else (Kuayu's frames included) is Kuayu's
   // business.
   window.addEventListener('message', function (event) {
+    var report;
     if (event.origin === demo.domain3 && typeof event.data === 'string' && event.data.indexOf('kt-attacker|') === 0) {
       record('attacker', {data: event.data.substring('kt-attacker|'.length), origin: event.origin});
     }
     if ((event.origin === demo.domain2 || event.origin === demo.child) && typeof event.data === 'string'
         && event.data.indexOf('kt-remote|') === 0) {
       record('remote-' + event.data.substring('kt-remote|'.length), {origin: event.origin});
+    }
+    // From any origin: a remote nested in a sandboxed frame is sandboxed too, its origin "null".
+    if (typeof event.data === 'string' && event.data.indexOf('kt-remote-report|') === 0) {
+      report = JSON.parse(event.data.substring('kt-remote-report|'.length));
+      report.origin = event.origin;
+      KT.reports.push(report);
     }
   });
 

@@ -392,7 +392,9 @@ public final class GwtPlatform implements Platform {
         return h;
     }-*/;
 
+    // An opaque origin (a sandboxed frame, a data: URL) is "null", whatever its URL says.
     private static native String selfOriginJs() /*-{
+        if ($wnd.origin === 'null') return 'null';
         var l = $wnd.location;
         return l.origin && l.origin !== 'null' ? l.origin : l.protocol + '//' + l.host;
     }-*/;

@@ -46,7 +46,7 @@ public interface Browser extends AutoCloseable {
 
     /**
      * {@link #eval} in the page of the top-level page's iframe with this id, also across origins (a test, unlike
-     * the page, may look inside).
+     * the page, may look inside); {@code "outer/inner"} names the iframe {@code inner} in the page of {@code outer}.
      */
     Object evalInFrame(String frameId, String expression);
 

@@ -102,14 +102,16 @@ final class ChromiumBrowser extends AbstractBrowser {
 
     /**
      * Runs {@code action} with the driver switched into the top-level page's iframe with this id (no switch for
-     * null), and back to the top-level page afterwards, so every other call keeps talking to the top.
+     * null; {@code "outer/inner"} for a frame in a frame), and back to the top-level page afterwards, so every other call keeps talking to the top.
      */
     private <T> T inFrame(String frameId, Supplier<T> action) {
         if (frameId == null) {
             return action.get();
         }
         driver.switchTo().defaultContent();
-        driver.switchTo().frame(frameId);
+        for (String id : frameId.split("/")) {
+            driver.switchTo().frame(id);
+        }
         try {
             return action.get();
         } finally {

@@ -98,19 +98,23 @@ final class HtmlUnitBrowser extends AbstractBrowser {
         if (!(page instanceof HtmlPage)) {
             throw new IllegalStateException("no HTML page is open (have: " + page + ")");
         }
+        HtmlPage current = (HtmlPage) page;
         if (frameId == null) {
-            return (HtmlPage) page;
+            return current;
         }
-        DomElement element = ((HtmlPage) page).getElementById(frameId);
-        if (!(element instanceof BaseFrameElement)) {
-            throw new IllegalStateException("no iframe #" + frameId + " in " + page.getUrl()
-                    + " (have: " + element + ")");
+        for (String id : frameId.split("/")) {
+            DomElement element = current.getElementById(id);
+            if (!(element instanceof BaseFrameElement)) {
+                throw new IllegalStateException("no iframe #" + id + " in " + current.getUrl()
+                        + " (have: " + element + ")");
+            }
+            Page inside = ((BaseFrameElement) element).getEnclosedPage();
+            if (!(inside instanceof HtmlPage)) {
+                throw new IllegalStateException("iframe #" + id + " holds no HTML page (have: " + inside + ")");
+            }
+            current = (HtmlPage) inside;
         }
-        Page inside = ((BaseFrameElement) element).getEnclosedPage();
-        if (!(inside instanceof HtmlPage)) {
-            throw new IllegalStateException("iframe #" + frameId + " holds no HTML page (have: " + inside + ")");
-        }
-        return (HtmlPage) inside;
+        return current;
     }
 
     @Override

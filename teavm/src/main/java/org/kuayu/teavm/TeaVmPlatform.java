@@ -354,7 +354,9 @@ public final class TeaVmPlatform implements Platform {
             + " window.addEventListener('message', h); return h;")
     private static native JSObject listenMessages(JsCallbacks.WindowMessage f);
 
-    @JSBody(script = "var l = window.location; return l.origin && l.origin !== 'null' ? l.origin"
+    // An opaque origin (a sandboxed frame, a data: URL) is "null", whatever its URL says.
+    @JSBody(script = "if (window.origin === 'null') return 'null';"
+            + " var l = window.location; return l.origin && l.origin !== 'null' ? l.origin"
             + " : l.protocol + '//' + l.host;")
     private static native String selfOriginJs();
 

@@ -48,9 +48,12 @@ public final class HostHandshakeBehavior extends HandshakeBehavior {
 
     @Override
     public void start(Link link) {
-        armTimer(link, "no answer from the remote page at " + remoteOrigin + " within " + timeoutMillis
-                + " ms: check that the page loads, calls kuayu.accept(...) and lists " + platform.selfOrigin()
-                + " in allowedOrigins");
+        String self = platform.selfOrigin();
+        armTimer(link, "no answer from the remote page at " + remoteOrigin + " within " + timeoutMillis + " ms: "
+                + ("null".equals(self) ? "this page's origin is opaque (\"null\": a sandboxed iframe, a data: URL),"
+                        + " which no remote page can admit: load it from a real origin"
+                        : "check that the page loads, calls kuayu.accept(...) and lists " + self
+                                + " in allowedOrigins"));
         sendSyn(link);
     }
 

@@ -11,7 +11,10 @@ package org.kuayu.core.platform;
  * is always delivered in a later task, as in browsers.
  */
 public interface Platform {
-    /** This page's origin, serialised ({@code location.origin}). */
+    /**
+     * This page's origin, serialised ({@code location.origin}); {@code "null"} when it is opaque ({@code self.origin}
+     * says so: a sandboxed frame, a {@code data:} URL), whatever its URL is.
+     */
     String selfOrigin();
 
     /** Resolves a possibly relative URL against this page's URL. */

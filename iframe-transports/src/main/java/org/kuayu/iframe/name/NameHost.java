@@ -89,7 +89,8 @@ final class NameHost implements HalvesTransport.End {
         }
         Origin origin = proxy.length() > NameTransport.MAX_PROXY_URL_LENGTH ? null : Origin.tryParse(proxy);
         if (origin == null || !remoteOrigin.equals(origin.toString()) || proxy.indexOf('#') >= 0) {
-            log.log("ignored a write whose proxy page is not on the remote page's origin " + remoteOrigin);
+            log.log("ignored a write whose proxy page is not on the remote page's origin " + remoteOrigin + " but "
+                    + (origin == null ? "unreadable" : "from " + origin));
             return;
         }
         if (!proxy.equals(remoteProxy)) {
