@@ -139,11 +139,6 @@ public final class InjectableLink {
         return role == Role.HOST ? foreignToHost : foreignToRemote;
     }
 
-    /** The host end's frame, or null. */
-    public FrameHandle frame() {
-        return host == null ? null : host.frame;
-    }
-
     private void carry(End from, String frame) {
         if (frame.length() > maxFrameLength) {
             throw new AssertionError("a frame of " + frame.length() + " characters on a link of " + maxFrameLength);

@@ -2,9 +2,7 @@ package org.kuayu.core.behavior;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +85,7 @@ final class StackFuzzSession {
      */
     static void fuzz(FuzzedDataProvider data) {
         if (data.consumeInt(0, 31) == 31) {
-            frameFields(data.consumeInt(1, 70), data.consumeRemainingAsString());
+            FrameFieldsCheck.check(data.consumeInt(1, 70), data.consumeRemainingAsString());
             return;
         }
         StackFuzzSession session = new StackFuzzSession(data.pickValue(new Integer[] {1, 4, 16}));
@@ -132,22 +130,6 @@ final class StackFuzzSession {
     boolean forgeable(Role role) {
         check();
         return (role == Role.HOST ? hostSide : remoteSide).forgeable;
-    }
-
-    /** {@link FrameFields}' readers on any text: -1 or null for anything malformed, never an exception. */
-    static void frameFields(int maxRanges, String text) {
-        long n = FrameFields.number(text, 0, text.length());
-        boolean digits = !text.isEmpty() && text.length() <= FrameFields.MAX_DIGITS && text.chars().allMatch(
-                c -> c >= '0' && c <= '9');
-        require(n == (digits ? Long.parseLong(text) : -1), "number(" + text + ") = " + n);
-        long[] ranges = FrameFields.ranges(text, 0, maxRanges);
-        if (ranges != null) {
-            require(ranges.length % 2 == 0 && ranges.length <= 2 * maxRanges, "ranges(" + text + "): " + ranges.length);
-            for (int i = 0; i < ranges.length; i += 2) {
-                require(0 <= ranges[i] && ranges[i] <= ranges[i + 1], "ranges(" + text + ") has a bad pair at " + i);
-            }
-        }
-        FrameFields.isToken(text, 0, text.length());
     }
 
     /** True when both channels completed their handshake. */
@@ -276,28 +258,18 @@ final class StackFuzzSession {
         }
         for (Role role : new Role[] {Role.HOST, Role.REMOTE}) {
             for (Behavior b : link.layers(role)) {
-                checkBounds(b);
+                LayerState.checkBounds(b);
             }
         }
     }
 
-    /** Every layer's buffers within their documented limits, whatever came in. */
-    private static void checkBounds(Behavior b) {
-        if (b instanceof FragmentBehavior) {
-            FragmentBehavior f = (FragmentBehavior) b;
-            Object assembler = field(f, "assembler");
-            require(f.partialCount() <= FragmentOptions.DEFAULT_MAX_PARTIAL_MESSAGES, "partial messages: "
-                    + f.partialCount());
-            require((Long) field(assembler, "buffered") <= FragmentOptions.DEFAULT_MAX_BUFFERED_CHARS,
-                    "fragment characters held: " + field(assembler, "buffered"));
-            require(((Collection<?>) field(assembler, "finished")).size() <= FragmentAssembler.REMEMBERED,
-                    "finished messages remembered");
-        } else if (b instanceof ReliableBehavior) {
-            Object receiver = field(b, "receiver");
-            int held = ((Map<?, ?>) field(receiver, "held")).size();
-            require(held <= ReliableOptions.MAX_WINDOW, "frames held out of order: " + held);
-            require(((Collection<?>) field(b, "retired")).size() <= ReliableBehavior.RETIRED, "retired incarnations");
-        }
+    /** What the forger may know when it writes to {@code role}'s side: the real values, for deeper coverage. */
+    ForgedFrames.Knowledge knowledge(Role role) {
+        return LayerState.knowledge(link, role);
+    }
+
+    private String secretOf(Role role) {
+        return LayerState.secretOf(link, role);
     }
 
     private void finish() {
@@ -309,71 +281,17 @@ final class StackFuzzSession {
         }
     }
 
-    /** What the forger may know when it writes to {@code role}'s side: the real values, for deeper coverage. */
-    ForgedFrames.Knowledge knowledge(Role role) {
-        ForgedFrames.Knowledge k = new ForgedFrames.Knowledge();
-        Role peer = role == Role.HOST ? Role.REMOTE : Role.HOST;
-        k.channel = link.channel();
-        k.secret = nonNull(secretOf(role));
-        k.peerSecret = nonNull(secretOf(peer));
-        ReliableBehavior own = layer(role, ReliableBehavior.class);
-        ReliableBehavior other = layer(peer, ReliableBehavior.class);
-        if (own != null) {
-            Object receiver = field(own, "receiver");
-            Object sender = field(own, "sender");
-            k.ownIncarnation = (String) field(own, "incarnation");
-            k.receiveGeneration = Math.max(0, (Long) field(receiver, "generation"));
-            k.expectedSeq = (Long) field(receiver, "expected");
-            k.sendGeneration = (Long) field(sender, "generation");
-            k.sentSeq = (Long) field(sender, "nextSeq") - 1;
-        }
-        if (other != null) {
-            k.peerIncarnation = (String) field(other, "incarnation");
-        }
-        return k;
-    }
-
-    private String secretOf(Role role) {
-        SecretBehavior s = layer(role, SecretBehavior.class);
-        return s == null ? null : (String) field(s, "secret");
-    }
-
-    private <T> T layer(Role role, Class<T> type) {
-        for (Behavior b : link.layers(role)) {
-            if (type.isInstance(b)) {
-                return type.cast(b);
-            }
-        }
-        return null;
-    }
-
-    /** A private field of a layer: the test looks at state the layers keep to themselves, without new accessors. */
-    private static Object field(Object owner, String name) {
-        try {
-            Field f = owner.getClass().getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(owner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the fuzz test reads " + owner.getClass().getSimpleName() + "." + name
-                    + ": rename it here too", e);
-        }
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
-    }
-
     static void requireCode(KuayuException e, String where) {
         require(e.code() != null, where + " threw a KuayuException without a code: " + e);
     }
 
-    private static void require(boolean holds, String what) {
+    static void require(boolean holds, String what) {
         if (!holds) {
             throw new AssertionError(what);
         }
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
