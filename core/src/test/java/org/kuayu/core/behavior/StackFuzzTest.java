@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Timeout;
  * {@link StackFuzzSession} for the oracle). An input that takes more than 10 s fails (Jazzer turns the JUnit timeout
  * into its per-input timeout).
  *
- * <p>In the normal build it runs for 20 s, in a JVM of its own (core's surefire execution {@code stack-fuzz}: Jazzer
- * fuzzes one test per JVM); {@link StackLongFuzzTest} runs the same for ten minutes, by command only:
+ * <p>In the normal build it runs for 15 s, in a JVM of its own (core's surefire execution {@code stack-fuzz}: Jazzer
+ * fuzzes one test per JVM), which with that JVM's start and instrumentation adds some 35 s to the build on a loaded
+ * 2-core machine; {@link StackLongFuzzTest} runs the same for ten minutes, by command only:
  * {@code mvn -pl core test -Dtest=StackLongFuzzTest} (see docs/security.md). What the fuzzer learns stays in
  * {@code core/.cifuzz-corpus/} (ignored by git) and is replayed on the next run.
  */
 class StackFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     @Timeout(10)
     void forgedFramesIntoBothStacksDeliverNothingThrowNothingAndHoldLittle(FuzzedDataProvider data) {
         StackFuzzSession.fuzz(data);
