@@ -1,7 +1,7 @@
 /*
  * The CORS demo of domain1: raw XMLHttpRequest to domain2's /api/cors/ (a simple request, a preflighted PUT, a
- * refused one, and a credentialed login), logging what crossed from which origin to which. ES5, like every
- * hand-written page.
+ * refused one, and a credentialed login) and to its /api/proxy/, which names no origin (refused), logging what
+ * crossed from which origin to which. ES5, like every hand-written page.
  */
 (function () {
   "use strict";
@@ -61,6 +61,14 @@
       refusal: "domain2 did not name this origin"
     }, "simple-reply");
   };
+  document.getElementById("unnamed").onclick = function () {
+    call("GET", "/api/proxy/hello", {
+      note: "the same request to domain2's API for the proxies, which sends no CORS headers",
+      refusal: "domain2's answer has no Access-Control-Allow-Origin naming " + location.origin
+          + ": the request reached domain2, but the browser keeps its answer from this page"
+          + " (浏览器拒绝：响应没有允许本页的源)"
+    }, "simple-reply");
+  };
   document.getElementById("preflight").onclick = function () {
     call("PUT", "/api/cors/item", {
       headers: {"X-Custom-Header": "value", "Content-Type": "text/plain"},
@@ -75,6 +83,7 @@
       headers: {"X-Not-Allowed": "1"},
       note: "the preflight asks for X-Not-Allowed, which domain2's policy does not list",
       refusal: "domain2's preflight answer does not allow the header X-Not-Allowed, so the PUT was never sent"
+          + " (浏览器拒绝：预检响应不允许这个请求头)"
     }, "preflight-reply");
   };
   document.getElementById("login").onclick = function () {

@@ -1,7 +1,8 @@
 /*
  * The reverse proxy demo of domain1: the same domain2 API (/api/proxy/) through the Jetty proxy on this host's
  * proxy port, through nginx (?nginx=ORIGIN, by default this host on port 8084) and through this server's own
- * /api/ (the middleware), with raw XMLHttpRequest. The log says which boundary each request crossed. ES5.
+ * /api/ (the middleware), with raw XMLHttpRequest, and the same API of domain2 directly, which the browser refuses
+ * (it sends no CORS headers). The log says which boundary each request crossed. ES5.
  */
 (function () {
   "use strict";
@@ -85,6 +86,21 @@
       }(name));
     }
   }
+  document.getElementById("direct").onclick = function () {
+    var xhr = new XMLHttpRequest();
+    xhr.open("GET", demo.domain2 + "/api/proxy/whoami", true);
+    xhr.onload = function () {
+      log("info", "• this browser allowed the read of domain2's answer (it does not enforce CORS): "
+          + xhr.responseText);
+    };
+    xhr.onerror = function () {
+      log("error", "✕ refused: the browser kept domain2's answer from this page — " + demo.domain2
+          + " is another origin and its /api/proxy/ sends no Access-Control-Allow-Origin; a proxy of this site"
+          + " makes the same call from the server, where no browser rule applies (浏览器拒绝：跨域且没有 CORS 响应头)");
+    };
+    log("out", "→ this page → " + demo.domain2 + " directly: GET /api/proxy/whoami");
+    xhr.send(null);
+  };
   showCookies();
   log("info", "• ready: this page is " + location.origin + "; domain2 is " + demo.domain2);
 }());

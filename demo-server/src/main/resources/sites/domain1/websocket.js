@@ -1,8 +1,9 @@
 /*
  * The WebSocket demo of domain1, after the classic socket.io chat: what the user types goes to domain2's server,
  * which answers "hello: ...". Once over a raw "new WebSocket" (ws://…/ws/raw, plain text), once over a Kuayu channel
- * (ws://…/ws/chat, the Kuayu wire protocol: messages, requests with replies, reconnection). ES5, like every
- * hand-written page.
+ * (ws://…/ws/chat, the Kuayu wire protocol: messages, requests with replies, reconnection). A button loads a page of
+ * domain3 in a frame, whose socket domain2's server refuses for its origin; that page posts what happened here. ES5,
+ * like every hand-written page.
  */
 (function () {
   "use strict";
@@ -90,5 +91,26 @@
     }, function (error) {
       log("error", "✕ kuayu request: " + describe(error));
     });
+  };
+
+  var refusedFrame = document.getElementById("refused-frame");
+  window.addEventListener("message", function (event) {
+    var match = /^kuayu-demo-websocket\|(.*)$/.exec(typeof event.data === "string" ? event.data : "");
+    if (!match || event.origin !== demo.domain3 || event.source !== refusedFrame.contentWindow) {
+      return;
+    }
+    if (match[1] === "open") {
+      log("info", "• domain3's socket opened: this server does not check the origin");
+    } else {
+      log("error", "✕ refused: domain2's server answered 403 to the WebSocket upgrade of the page of "
+          + demo.domain3 + " (" + match[1] + "): the browser sent that page's origin in the Origin header, and the"
+          + " server lists " + location.origin + " only (服务器拒绝：Origin 不在允许名单上)");
+    }
+  });
+  document.getElementById("wrong-origin").onclick = function () {
+    log("out", "→ " + server + " (raw, from a page of " + demo.domain3 + " in a frame): new WebSocket(\""
+        + server + "/ws/raw\")");
+    refusedFrame.hidden = false;
+    refusedFrame.src = demo.domain3 + "/websocket-refused.html?at=" + new Date().getTime();
   };
 }());

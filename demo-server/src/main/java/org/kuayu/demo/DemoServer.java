@@ -361,9 +361,12 @@ public final class DemoServer implements AutoCloseable {
             .append("/ and stop with Ctrl+C.\n").toString();
     }
 
-    /** The site's root and its top-level pages, as paths. */
+    /** The site's root, its top-level pages and, on domain1, the Java and GWT pages, as paths. */
     private static List<String> pagesOf(Site site) {
         List<String> pages = new ArrayList<>(List.of("/"));
+        if (site == Site.DOMAIN1) {
+            pages.addAll(List.of("/java-app/", "/gwt-app/"));
+        }
         try (ResourceFactory.Closeable resources = ResourceFactory.closeable()) {
             Resource folder = resources.newClassLoaderResource(site.resourceFolder(), false);
             if (folder != null) {

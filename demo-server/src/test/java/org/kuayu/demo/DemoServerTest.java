@@ -396,6 +396,9 @@ class DemoServerTest {
 
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/\n"), text);
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/postmessage.html\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/java-app/\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN1) + "/gwt-app/\n"), text);
+        assertTrue(text.contains(demo.baseUrl(Site.DOMAIN3) + "/websocket-refused.html\n"), text);
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN2) + "/postmessage-remote.html\n"), text);
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN3) + "/\n"), text);
         assertTrue(text.contains(demo.baseUrl(Site.DOMAIN_WWW) + "/document-domain.html\n"), text);

@@ -144,14 +144,24 @@ final class ChromiumBrowser extends AbstractBrowser {
             Path dir = Paths.get("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
-            // The whole page, not only the window: its size from the layout, then one capture beyond the viewport.
-            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
-            Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                    "width", ((Number) size.get("width")).doubleValue(),
-                    "height", Math.min(((Number) size.get("height")).doubleValue(), 8000));
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            // The whole page from its top, not only the window: the window is made as tall as the page for one
+            // capture, without scroll bars. (A capture beyond the viewport leaves cross-site frames blank.)
+            driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
+            driver.executeScript("window.scrollTo(0, 0)");
+            Map<String, Object> shot;
+            try {
+                Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+                Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+                Map<?, ?> viewport = (Map<?, ?>) metrics.get("cssLayoutViewport");
+                long width = Math.round(((Number) viewport.get("clientWidth")).doubleValue());
+                long height = Math.round(Math.min(((Number) size.get("height")).doubleValue(), 8000));
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                        "height", height, "deviceScaleFactor", 1, "mobile", false));
+                shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            } finally {
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+            }
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Smoke test of the demo a person tries first: domain1's {@code /postmessage.html} with domain2's page in its
@@ -212,48 +211,6 @@ class DemoPageTest {
                 + " var rows = document.querySelectorAll('#rows tr');"
                 + " for (var i = 0; i < rows.length; i++) { r.push(rows[i].cells[2].textContent.replace(/:.*$/, '')); }"
                 + " return r; })()"));
-    }
-
-    /**
-     * domain1's home page: every technique it lists is explained in English and in Chinese, and every live one opens
-     * a page that loads without a console error and whose demo (where it has a status) gets ready. A screenshot of
-     * each goes to {@code target/screenshots/}.
-     */
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
-    void theHomePageExplainsEveryTechniqueInBothLanguagesAndEachPageWorks(Browser browser, DemoSites sites) {
-        browser.open(sites.domain1() + "/");
-        browser.screenshot("home");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) browser.eval("(function () { var r = [];"
-                + " var lis = document.querySelectorAll('ul.techniques li');"
-                + " for (var i = 0; i < lis.length; i++) { var a = lis[i].querySelector('a');"
-                + "   r.push({text: lis[i].textContent.replace(/\\s+/g, ' ').substring(0, 60),"
-                + "     href: a && a.href ? a.href : null, zh: !!lis[i].querySelector('[lang=zh]'),"
-                + "     coming: /coming/.test(lis[i].textContent)}); }"
-                + " return r; })()");
-        assertTrue(items.size() >= 12, items.toString());
-        int opened = 0;
-        for (Map<String, Object> item : items) {
-            if (Boolean.TRUE.equals(item.get("coming")) || item.get("href") == null) {
-                continue;
-            }
-            String href = (String) item.get("href");
-            String page = href.replaceAll("^https?://[^/]+/", "").replaceAll("[^A-Za-z0-9]+", "-");
-            if (!href.contains("/java-app/") && !href.contains("/gwt-app/")) {
-                assertEquals(Boolean.TRUE, item.get("zh"), "no Chinese line for " + item.get("text"));
-            }
-            browser.open(href);
-            browser.waitFor("document.readyState === 'complete'", HostPage.BOUND);
-            browser.waitFor("(function () { var s = document.getElementById('status');"
-                    + " return !s || !/^(connecting|waiting)$/.test(s.textContent); })()", HostPage.BOUND);
-            Object status = browser.eval("(function () { var s = document.getElementById('status');"
-                    + " return s ? s.textContent : 'ready'; })()");
-            assertEquals("ready", status, href + ": " + browser.pageLog());
-            assertEquals(List.of(), browser.consoleErrors(), href);
-            browser.screenshot(page.isEmpty() ? "index" : page);
-            opened++;
-        }
-        assertTrue(opened >= 11, "pages opened: " + opened);
     }
 
     /** A string as a JavaScript regular expression that matches it literally (between slashes). */
