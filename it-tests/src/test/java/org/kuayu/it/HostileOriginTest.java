@@ -149,20 +149,23 @@ class HostileOriginTest {
                     // (a fragment navigation of the frame's document), a later one navigates the frame back to the
                     // real remote page. Either way the host talks to the real remote page again (the same, or a new
                     // one the channel opens again with), or fails with TRANSMISSION_FAILED; never to the impostor.
-                    Map<String, Object> ping = host.awaitResult(host.request("{cmd: 'ping'}"));
-                    if (!"ok".equals(ping.get("state"))) {
-                        // The real remote page loaded again: the channel opens again with it, or fails.
-                        assertTrue(List.of("TRANSMISSION_FAILED", "TIMEOUT").contains(ping.get("code")), where + ping);
-                        host.waitFor("KT.count('ready') >= 2 || KT.count('close') >= 1");
+                    // Pings until one is answered or the channel failed: each one that fails failed because the
+                    // real remote page loaded again (the channel then re-opens with it).
+                    boolean answered = false;
+                    for (int attempt = 0; attempt < 4 && !answered && host.count("close") == 0; attempt++) {
+                        Map<String, Object> ping = host.awaitResult(host.request("{cmd: 'ping'}"));
+                        answered = "ok".equals(ping.get("state"));
+                        assertTrue(answered || List.of("TRANSMISSION_FAILED", "TIMEOUT").contains(ping.get("code")),
+                                where + ": " + ping);
                     }
                     assertEquals(0, host.count("message"), where + "\n" + host.log());
-                    if (host.count("close") == 1) {
+                    if (!answered) {
+                        host.awaitCount("close", 1);
                         assertEquals("TRANSMISSION_FAILED", host.events("error").get(0).get("code"), where);
                         continue;
                     }
                     host.eval("document.getElementsByTagName('iframe')[0].id = 'remote-frame'");
                     assertEquals(sites.domain2(), browser.evalInFrame("remote-frame", "location.origin"), where);
-                    assertEquals("pong", host.reply("{cmd: 'ping'}"), where);
                     continue;
                 }
                 host.awaitCount("close", 1);
