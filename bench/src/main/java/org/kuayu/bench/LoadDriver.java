@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,7 +111,7 @@ final class LoadDriver {
         for (Future<Call> call : opening) {
             try {
                 calls.add(call.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 failure = failure != null ? failure : new IllegalStateException("A load client could not start: "
                         + e.getCause(), e.getCause());
             }

@@ -127,7 +127,8 @@ class ReportTest {
         assertTrue(md.contains("## Server endpoints under load\n\n64 loopback clients per endpoint"), md);
         assertTrue(md.contains("| JSONP | `GET /test/jsonp/echo` | 64 | 30.0 s | 30,000 | 0 | 1,000 | 1.50 ms | 9.00 ms"
                 + " | 20.00 ms |"), md);
-        assertTrue(md.contains("| WebSocket | `/ws/raw` | 64 | 30.0 s | 60,000 | **2 (failed)** | 2,000 | 0.80 ms"), md);
+        assertTrue(md.contains("| WebSocket | `/ws/raw` | 64 | 30.0 s | 60,000 | **2 (failed)** | 2,000 | 0.80 ms"),
+                md);
         assertTrue(md.contains("- WebSocket: 2 errors; `java.io.IOException: the chat answered nothing`"), md);
         assertTrue(md.contains("| upstream hangs | `/hang` | 4 | 120 | 504: 120 | 0 | 3.9 | 1,000.50 ms"), md);
         assertTrue(md.contains("The good requests, while 120 failing ones went through the same proxy: 0 errors, p99"
