@@ -2,8 +2,10 @@
 # Runs Kuayu's benchmarks in Debian's headless Chromium and writes docs/benchmarks.md: round trips per second
 # (raw MessagePort, raw window postMessage, Kuayu, penpal, easyXDM, post-robot), time to ready, 100 KB over
 # window.name and location.hash, JSONP (kuayu.jsonp against fetch-jsonp; the server's JsonpHandler under load),
-# the bundle sizes against the peers' and each bundle's compile time. Takes several minutes.
-# Extra arguments go to the runner (org.kuayu.bench.Benchmarks): --runs=N --warmup=MS --millis=MS --out=FILE
+# the bundle sizes against the peers' and each bundle's compile time; then the demo server's JSONP, CORS, proxy and
+# WebSocket endpoints under a loopback load (64 clients for 30 s each) and a proxy whose upstream fails. Takes
+# several minutes. Extra arguments go to the runner (org.kuayu.bench.Benchmarks): --runs=N --warmup=MS --millis=MS
+# --out=FILE --load-clients=N --load-warmup=MS --load-millis=MS; --only=load measures only the load (no browser).
 #
 # Needs JDK 17, Maven and npm. Debian's chromium and chromium-driver are installed when missing and this runs as
 # root; otherwise it stops and says what to install. Nothing downloads a browser of its own. The peers come from

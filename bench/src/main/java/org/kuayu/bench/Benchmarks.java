@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -20,12 +21,15 @@ import org.kuayu.demo.Site;
  * {@value #PEERS_PATH}) and one headless Chromium, measures round trips per second, time to ready,
  * one 100 KB request over window.name and location.hash and JSONP calls (each a load of
  * {@code bench/run.html?measure=...}), the server's JSONP handler under a
- * loopback load ({@link JsonpServerLoad}) and the bundle sizes, and writes {@code docs/benchmarks.md}. The pages do
+ * loopback load ({@link JsonpServerLoad}), the demo server's JSONP, CORS, proxy and WebSocket endpoints under a
+ * bounded loopback load and a reverse proxy while its upstream fails ({@link ServerLoad}, {@link ProxyFailureLoad}) and
+ * the bundle sizes, and writes {@code docs/benchmarks.md}. The pages do
  * all the browser timing; this class only loads them and collects. Without the peers' folder only Kuayu and the
  * raw paths are measured.
  *
  * <pre>{@code
  * ./scripts/bench.sh --runs=5 --warmup=500 --millis=1000
+ * java -jar bench/target/kuayu-bench.jar --only=load --load-clients=64 --load-millis=30000 --out=/tmp/load.md
  * }</pre>
  *
  * Exit status: 0 when every measurement produced a number, 1 when some failed (the report lists them), 2 for bad
@@ -68,6 +72,14 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before any HTTP client starts (Selenium's too): the load clients name the demo's sites in Host
+        // (ServerLoad), and the proxy's line per 502/504 would flood the output of the upstream-failure load.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        // A request sent on a kept-alive connection that the server closes at that moment gets no byte back. The
+        // JDK's client then sends it again on a new connection, as browsers do, but by default for GET only: the
+        // load's OPTIONS and PUT got a few of these errors in 1.7 million requests, its GETs none. Every method alike.
+        System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+        System.setProperty("org.kuayu.server.ReverseProxyHandler.LEVEL", "WARN");
         BenchSettings settings;
         try {
             settings = BenchSettings.parse(args);
@@ -75,6 +87,10 @@ public final class Benchmarks {
             System.err.println(e.getMessage());
             System.err.println(BenchSettings.USAGE);
             System.exit(2);
+            return;
+        }
+        if (settings.onlyLoad()) {
+            onlyLoad(settings);
             return;
         }
         String missing = BenchBrowser.missing();
@@ -102,6 +118,7 @@ public final class Benchmarks {
             Benchmarks bench = new Benchmarks(settings, demo, browser, peers);
             bench.run();
             bench.serverLoad();
+            endpointLoad(settings, demo, bench.results);
             results = bench.results;
             machine = Machine.describe(browser.browserVersion(), browser.driverVersion(), loadAtStart);
         }
@@ -124,6 +141,71 @@ public final class Benchmarks {
         System.out.println(report);
         System.out.println("Wrote " + settings.out().toAbsolutePath());
         System.exit(results.failures.isEmpty() ? 0 : 1);
+    }
+
+    /** {@code --only=load}: the demo server's endpoints and the failing proxy under load, no browser. */
+    private static void onlyLoad(BenchSettings settings) throws Exception {
+        long started = System.nanoTime();
+        ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
+        String loadAtStart = Machine.loadAverage();
+        Results results = new Results();
+        try (DemoServer demo = DemoServer.builder().freePorts().build().start()) {
+            endpointLoad(settings, demo, results);
+        }
+        Map<String, String> machine = Machine.describe("not used (--only=load)", "not used (--only=load)",
+                loadAtStart);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        String report = new Report(settings, results, machine,
+                date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                seconds / 60 + " min " + seconds % 60 + " s").loadOnlyMarkdown();
+        write(settings.out(), report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Wrote " + settings.out().toAbsolutePath());
+        System.exit(results.failures.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * Each endpoint of the demo server under {@code --load-clients} clients in turn, then the proxy whose upstream
+     * fails; every error goes to the report's failures as well as its table.
+     */
+    private static void endpointLoad(BenchSettings settings, DemoServer demo, Results results) {
+        int clients = settings.loadClients();
+        try {
+            for (LoadDriver.Group endpoint : new ServerLoad(demo).endpoints(clients)) {
+                LoadDriver.Outcome outcome = LoadDriver.run(List.of(endpoint), settings.loadWarmupMillis(),
+                        settings.loadMillis()).get(0);
+                results.endpointLoad.add(outcome);
+                printLoad("server endpoint under load", outcome, results);
+            }
+        } catch (Exception e) {
+            String message = "the server endpoints under load: " + e;
+            results.failures.add(message);
+            System.out.println("FAILED " + message);
+        }
+        try (ProxyFailureLoad proxy = ProxyFailureLoad.start()) {
+            for (LoadDriver.Outcome outcome : LoadDriver.run(proxy.groups(clients), settings.loadWarmupMillis(),
+                    settings.loadMillis())) {
+                results.proxyFailures.add(outcome);
+                printLoad("proxy under upstream failures", outcome, results);
+            }
+        } catch (Exception e) {
+            String message = "the proxy under upstream failures: " + e;
+            results.failures.add(message);
+            System.out.println("FAILED " + message);
+        }
+    }
+
+    private static void printLoad(String what, LoadDriver.Outcome outcome, Results results) {
+        System.out.printf("%s, %s: %d in %.1f s (%s/s), %d errors, %s, p50 %.0f µs, p99 %.0f µs, max %.0f µs%n",
+                what, outcome.title(), outcome.requests(), outcome.seconds(), Report.rate(outcome.perSecond()),
+                outcome.errors(), outcome.byLabel(), outcome.p50Micros(), outcome.p99Micros(), outcome.maxMicros());
+        if (outcome.errors() > 0) {
+            String message = what + ", " + outcome.title() + ": " + outcome.errors() + " errors, such as "
+                    + String.join("; ", outcome.errorMessages());
+            results.failures.add(message);
+            System.out.println("FAILED " + message);
+        }
     }
 
     /** {@code teavm=MS} and {@code gwt=MS} lines of the file scripts/bench.sh writes. */

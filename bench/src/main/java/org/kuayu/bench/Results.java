@@ -43,6 +43,10 @@ final class Results {
     /** The loopback load on the JSON handler without and with JsonpHandler, each run. */
     final Map<JsonpServerLoad.Endpoint, List<JsonpServerLoad.Outcome>> serverLoad =
             new EnumMap<>(JsonpServerLoad.Endpoint.class);
+    /** The demo server's endpoints under load, one row each, in the order they ran. */
+    final List<LoadDriver.Outcome> endpointLoad = new ArrayList<>();
+    /** The proxy while its upstream fails: the good requests' row, then one per failing kind. */
+    final List<LoadDriver.Outcome> proxyFailures = new ArrayList<>();
     final List<BundleSize> sizes = new ArrayList<>();
     /** Compile time in ms of each bundle's compiler ("teavm", "gwt"), as scripts/bench.sh measured it; may be empty. */
     final Map<String, Long> buildMillis = new LinkedHashMap<>();

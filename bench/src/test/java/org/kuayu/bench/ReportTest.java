@@ -111,6 +111,49 @@ class ReportTest {
     }
 
     @Test
+    void theLoadSectionHasBothTablesAndShowsItsErrors() {
+        Results results = new Results();
+        results.endpointLoad.add(new LoadDriver.Outcome("JSONP", "GET /test/jsonp/echo", 64, 30.0, 30_000, 0,
+                List.of(), Map.of("200", 30_000L), 1000.0, 1500, 9000, 20_000));
+        results.endpointLoad.add(new LoadDriver.Outcome("WebSocket", "/ws/raw", 64, 30.0, 60_000, 2,
+                List.of("java.io.IOException: the chat answered nothing"), Map.of("answer", 59_998L), 2000.0, 800, 4000,
+                10_000_000));
+        results.proxyFailures.add(new LoadDriver.Outcome("good requests", "/ok?n=…", 48, 30.0, 40_000, 0, List.of(),
+                Map.of("200", 40_000L), 1333.3, 2000, 12_340, 50_000));
+        results.proxyFailures.add(new LoadDriver.Outcome("upstream hangs", "/hang", 4, 31.0, 120, 0, List.of(),
+                Map.of("504", 120L), 3.9, 1_000_500, 1_002_000, 1_003_000));
+        String md = new Report(BenchSettings.parse("--load-clients=64"), results, Map.of(), "now", "1 s").markdown();
+
+        assertTrue(md.contains("## Server endpoints under load\n\n64 loopback clients per endpoint"), md);
+        assertTrue(md.contains("| JSONP | `GET /test/jsonp/echo` | 64 | 30.0 s | 30,000 | 0 | 1,000 | 1.50 ms | 9.00 ms"
+                + " | 20.00 ms |"), md);
+        assertTrue(md.contains("| WebSocket | `/ws/raw` | 64 | 30.0 s | 60,000 | **2 (failed)** | 2,000 | 0.80 ms"),
+                md);
+        assertTrue(md.contains("- WebSocket: 2 errors; `java.io.IOException: the chat answered nothing`"), md);
+        assertTrue(md.contains("| upstream hangs | `/hang` | 4 | 120 | 504: 120 | 0 | 3.9 | 1,000.50 ms"), md);
+        assertTrue(md.contains("The good requests, while 120 failing ones went through the same proxy: 0 errors, p99"
+                + " 12.34 ms."), md);
+        assertTrue(md.contains("- **Server endpoints under load.** The demo server on free loopback ports"), md);
+        assertTrue(new Report(BenchSettings.parse("--only=load"), results, Map.of(), "now", "1 s").loadOnlyMarkdown()
+                .contains("| JSONP | `GET /test/jsonp/echo` |"));
+    }
+
+    @Test
+    void loadOptionsAreReadAndChecked() {
+        BenchSettings settings = BenchSettings.parse("--only=load", "--load-clients=8", "--load-warmup=0",
+                "--load-millis=500");
+        assertTrue(settings.onlyLoad());
+        assertEquals(8, settings.loadClients());
+        assertEquals(0, settings.loadWarmupMillis());
+        assertEquals(500, settings.loadMillis());
+        assertFalse(BenchSettings.parse().onlyLoad());
+        assertEquals(64, BenchSettings.parse().loadClients());
+        assertEquals(30_000, BenchSettings.parse().loadMillis());
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.parse("--only=browser"));
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.parse("--load-clients=0"));
+    }
+
+    @Test
     void percentileIsTheNearestRank() {
         long[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(5.0, JsonpServerLoad.percentile(values, 0.5));
