@@ -64,7 +64,8 @@ class MisbehavingRemoteTest {
     /**
      * The remote's frame navigates to a page without Kuayu while a request waits: the request fails (with TIMEOUT,
      * its own timer having started before the handshake's wait for the new page, or TRANSMISSION_FAILED), then the
-     * channel fails with TRANSMISSION_FAILED and closes.
+     * channel fails with TRANSMISSION_FAILED and closes; over location.hash the host's writes bring the remote page
+     * back instead, and the channel goes on with it.
      */
     @BrowserTest
     void aRemoteThatNavigatesAwayMidRequestFailsItAndThenTheChannel(Browser browser, DemoSites sites) {
@@ -73,6 +74,20 @@ class MisbehavingRemoteTest {
             Map<String, Object> result = host.awaitResult(host.request("'about to leave'"));
             assertTrue(List.of("TIMEOUT", "TRANSMISSION_FAILED").contains(result.get("code")),
                     transport + ": " + result + "\n" + host.log());
+            if (transport.equals("hash")) {
+                // Every write of the host names the remote's own URL: a write after the navigation takes the frame
+                // back to the remote page (a new one, which answers), one before it cancels it. Either way the
+                // channel goes on with the remote page, or fails; nothing hangs.
+                boolean answered = false;
+                for (int attempt = 0; attempt < 4 && !answered && host.count("close") == 0; attempt++) {
+                    answered = "ok".equals(host.awaitResult(host.request("{cmd: 'ping'}")).get("state"));
+                }
+                if (!answered) {
+                    host.awaitCount("close", 1);
+                    assertEquals("TRANSMISSION_FAILED", host.events("error").get(0).get("code"), host.why());
+                }
+                continue;
+            }
             host.awaitCount("close", 1);
             assertEquals(List.of("connect", "ready", "error", "close"), host.eventTypes(), transport + "\n" + host.log());
             assertEquals("TRANSMISSION_FAILED", host.events("error").get(0).get("code"), transport + "\n" + host.log());
