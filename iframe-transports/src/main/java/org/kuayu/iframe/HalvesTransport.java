@@ -82,26 +82,6 @@ public abstract class HalvesTransport implements Transport {
     }
 
     @Override
-    public final boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public final boolean acceptPrivatePath(Object attachment, String origin) {
-        return false;
-    }
-
-    @Override
-    public final void dropPrivatePath() {
-        // There is no private path: every frame goes through a navigation.
-    }
-
-    @Override
-    public final void abandonRequest(long number) {
-        // Requests have no transport state here.
-    }
-
-    @Override
     public final void close() {
         end.close();
     }

@@ -213,20 +213,6 @@ public final class JsonpTransport implements Transport {
         }
     }
 
-    @Override
-    public boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptPrivatePath(Object attachment, String origin) {
-        return false;
-    }
-
-    @Override
-    public void dropPrivatePath() {
-    }
-
     /** Cancels every call in flight (the stack has failed their requests with CLOSED) and releases what they hold. */
     @Override
     public void close() {

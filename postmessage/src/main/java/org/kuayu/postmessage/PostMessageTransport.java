@@ -214,11 +214,6 @@ public final class PostMessageTransport implements Transport {
         }
     }
 
-    /** Nothing to release: a frame already posted cannot be recalled, and its answer is dropped by the stack. */
-    @Override
-    public void abandonRequest(long number) {
-    }
-
     @Override
     public void close() {
         dropPrivatePath();

@@ -121,24 +121,6 @@ public final class WebSocketTransport implements Transport {
     }
 
     @Override
-    public boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptPrivatePath(Object attachment, String fromOrigin) {
-        return false;
-    }
-
-    @Override
-    public void dropPrivatePath() {
-    }
-
-    @Override
-    public void abandonRequest(long number) {
-    }
-
-    @Override
     public void close() {
         socket.close();
     }

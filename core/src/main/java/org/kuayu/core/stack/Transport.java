@@ -93,26 +93,32 @@ public interface Transport {
      * Prepare this side's half of a private path (postMessage: a MessageChannel this page posts into). Its far end
      * rides along with the next frame sent; from then on, once the peer's half has been accepted too, frames go
      * over the private path. Returns false when there is none. Asked for (through the stack) by the host
-     * handshake before its {@code RDY} and by the remote's before its answering {@code RDY}.
+     * handshake before its {@code RDY} and by the remote's before its answering {@code RDY}. By default there is none.
      */
-    boolean offerPrivatePath();
+    default boolean offerPrivatePath() {
+        return false;
+    }
 
     /**
      * Take up the peer's half of the private path, which arrived as {@code attachment} with a frame from
      * {@code origin} (already verified by the behaviours); frames arriving over it are reported as from that
-     * origin. Returns false when the attachment is not one.
+     * origin. Returns false when the attachment is not one (always, by default).
      */
-    boolean acceptPrivatePath(Object attachment, String origin);
+    default boolean acceptPrivatePath(Object attachment, String origin) {
+        return false;
+    }
 
-    /** Drop the private path (the other page went away); frames go over the public path again. */
-    void dropPrivatePath();
+    /** Drop the private path (the other page went away); frames go over the public path again. Default: nothing. */
+    default void dropPrivatePath() {
+    }
 
     /**
      * The caller of request {@code number} (a {@code REQ} frame this transport sent) stopped waiting: its timeout
      * fired. A transport that holds something per request (JSONP: a script element, a global) releases it now; an
-     * answer that still comes is dropped by the stack. A transport that only moves frames does nothing.
+     * answer that still comes is dropped by the stack. A transport that only moves frames does nothing (the default).
      */
-    void abandonRequest(long number);
+    default void abandonRequest(long number) {
+    }
 
     /** Stops listening, releases everything, and removes the frame if this transport created it. */
     void close();

@@ -99,24 +99,6 @@ public final class LossyTransport implements Transport {
     }
 
     @Override
-    public boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptPrivatePath(Object attachment, String origin) {
-        return false;
-    }
-
-    @Override
-    public void dropPrivatePath() {
-    }
-
-    @Override
-    public void abandonRequest(long number) {
-    }
-
-    @Override
     public void close() {
         closed = true;
         link.detach(this);

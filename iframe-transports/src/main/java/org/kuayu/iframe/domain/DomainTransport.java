@@ -224,26 +224,6 @@ public final class DomainTransport implements Transport {
     }
 
     @Override
-    public boolean offerPrivatePath() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptPrivatePath(Object attachment, String origin) {
-        return false;
-    }
-
-    @Override
-    public void dropPrivatePath() {
-        // Calls between the two pages are already private to them.
-    }
-
-    @Override
-    public void abandonRequest(long number) {
-        // Requests have no transport state here.
-    }
-
-    @Override
     public void close() {
         if (closed) {
             return;
