@@ -132,10 +132,22 @@ public final class Benchmarks {
         if (settings.buildTimes() != null) {
             results.buildMillis.putAll(readBuildTimes(settings.buildTimes()));
         }
+        finish(settings, new Report(settings, results, machine, when(date), took(started)).markdown(), results);
+    }
+
+    /** "2026-12-02 02:21 UTC". */
+    private static String when(ZonedDateTime date) {
+        return date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    }
+
+    /** "8 min 11 s" since {@code started} ({@link System#nanoTime()}). */
+    private static String took(long started) {
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        String report = new Report(settings, results, machine,
-                date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                seconds / 60 + " min " + seconds % 60 + " s").markdown();
+        return seconds / 60 + " min " + seconds % 60 + " s";
+    }
+
+    /** Writes the report to {@code --out}, prints it, and exits 1 when anything failed. */
+    private static void finish(BenchSettings settings, String report, Results results) throws IOException {
         write(settings.out(), report);
         System.out.println();
         System.out.println(report);
@@ -154,15 +166,8 @@ public final class Benchmarks {
         }
         Map<String, String> machine = Machine.describe("not used (--only=load)", "not used (--only=load)",
                 loadAtStart);
-        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        String report = new Report(settings, results, machine,
-                date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                seconds / 60 + " min " + seconds % 60 + " s").loadOnlyMarkdown();
-        write(settings.out(), report);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("Wrote " + settings.out().toAbsolutePath());
-        System.exit(results.failures.isEmpty() ? 0 : 1);
+        finish(settings, new Report(settings, results, machine, when(date), took(started)).loadOnlyMarkdown(),
+                results);
     }
 
     /**
