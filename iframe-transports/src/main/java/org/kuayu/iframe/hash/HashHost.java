@@ -18,13 +18,6 @@ import org.kuayu.iframe.HalvesTransport;
  * <p>It writes only once the remote frame has loaded (a fragment written into the initial blank document would load
  * the remote page again), and passes every frame up as from the remote URL's origin: the only origin whose page
  * learns the mailbox, which the per-channel secrets above then prove.
- *
- * <p>The frame's load events count as the remote page's loads only until the remote page first writes. Chromium, with
- * the frame in another process, fires {@code load} on the element for each of this page's fragment writes too (no new
- * document), and each load would make the handshake ask again: an endless exchange of frames between two idle pages.
- * After the first write the remote page's own words tell a new page (its {@code HEL}, with a new session: a reload
- * keeps the fragment, so the new page knows where to write), and a frame that navigated elsewhere comes back to the
- * remote page with this page's next write, which always names the remote's own URL.
  */
 final class HashHost implements HalvesTransport.End {
     private final TransportSetup setup;
@@ -42,8 +35,6 @@ final class HashHost implements HalvesTransport.End {
     private Cancellable removalListener;
     private Cancellable mailboxRegistration;
     private boolean closed;
-    /** Whether the remote page has written to this page yet: from then on its loads are its own to tell. */
-    private boolean heard;
 
     HashHost(TransportSetup setup, String remoteOrigin, String mailbox, String prefix) {
         this.setup = setup;
@@ -79,9 +70,7 @@ final class HashHost implements HalvesTransport.End {
             @Override
             public void run() {
                 writer.resume();
-                if (!heard) {
-                    listener.onRemoteLoaded();
-                }
+                listener.onRemoteLoaded();
             }
         });
         removalListener = FrameRemoval.watch(frame, listener);
@@ -95,7 +84,6 @@ final class HashHost implements HalvesTransport.End {
             log.log("ignored a call of the location.hash mailbox that is not a Kuayu frame");
             return;
         }
-        heard = true;
         listener.onFrame(text, remoteOrigin, null);
     }
 
