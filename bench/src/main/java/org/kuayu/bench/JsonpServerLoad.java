@@ -8,12 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -27,8 +22,9 @@ import org.kuayu.server.JsonpHandler;
 /**
  * The server side of JSONP: a bounded loopback load on one small JSON handler, straight ({@code /json}) and wrapped
  * in the server module's {@link JsonpHandler} ({@code /jsonp?callback=cb}), in one Jetty server on a free loopback
- * port. {@value #CLIENTS} client threads of one {@link HttpClient} (HTTP/1.1, kept-alive connections) each send one
- * request at a time, for a warm-up and then a fixed time; every answer's status and body are checked.
+ * port. {@value #CLIENTS} clients of one {@link HttpClient} (HTTP/1.1, kept-alive connections), driven by
+ * {@link LoadDriver}, each send one request at a time, for a warm-up and then a fixed time; every answer's status and
+ * body are checked.
  *
  * <pre>{@code
  * try (JsonpServerLoad load = JsonpServerLoad.start()) {
@@ -66,7 +62,6 @@ final class JsonpServerLoad implements AutoCloseable {
     private final Server server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
 
     private JsonpServerLoad(Server server) {
         this.server = server;
@@ -93,59 +88,29 @@ final class JsonpServerLoad implements AutoCloseable {
         return new JsonpServerLoad(server);
     }
 
-    /** Loads the endpoint for {@code warmupMillis}, then for {@code millis} counted. */
+    /**
+     * Loads the endpoint for {@code warmupMillis}, then for {@code millis} counted, through {@link LoadDriver};
+     * an answer of another status or body fails the run.
+     */
     Outcome run(Endpoint endpoint, int warmupMillis, int millis) throws Exception {
         URI url = URI.create(server.getURI().toString().replaceAll("/$", "") + endpoint.path);
-        load(endpoint, url, warmupMillis);
-        long start = System.nanoTime();
-        List<long[]> latencies = load(endpoint, url, millis);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Outcome(all.length, all.length / seconds, percentile(all, 0.50) / 1000.0,
-                percentile(all, 0.99) / 1000.0);
-    }
-
-    private List<long[]> load(Endpoint endpoint, URI url, int millis) throws Exception {
-        long end = System.nanoTime() + millis * 1_000_000L;
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
-        List<Future<long[]>> clients = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            clients.add(threads.submit(() -> {
-                long[] times = new long[1024];
-                int count = 0;
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
+        LoadDriver.Outcome outcome = LoadDriver.run(List.of(new LoadDriver.Group(endpoint.title, endpoint.path,
+                CLIENTS, index -> n -> {
                     HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() != 200 || !answer.body().equals(endpoint.body)) {
                         throw new IOException(url + " answered " + answer.statusCode() + " " + answer.body());
                     }
-                    if (count == times.length) {
-                        times = Arrays.copyOf(times, count * 2);
-                    }
-                    times[count++] = System.nanoTime() - sent;
-                }
-                return Arrays.copyOf(times, count);
-            }));
+                    return "200";
+                })), warmupMillis, millis).get(0);
+        if (outcome.errors() > 0) {
+            throw new IOException(outcome.errors() + " wrong answers from " + url + ": " + outcome.errorMessages());
         }
-        List<long[]> latencies = new ArrayList<>();
-        for (Future<long[]> c : clients) {
-            latencies.add(c.get());
-        }
-        return latencies;
-    }
-
-    /** The nearest-rank percentile of sorted values; NaN for none. */
-    static double percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return new Outcome(outcome.requests(), outcome.perSecond(), outcome.p50Micros(), outcome.p99Micros());
     }
 
     @Override
     public void close() throws Exception {
-        threads.shutdownNow();
         server.stop();
     }
 

@@ -172,9 +172,18 @@ final class LoadDriver {
             }
         }
         return new Outcome(group.title(), group.target(), group.clients(), seconds, all.length, errors, messages,
-                byLabel, all.length / seconds, JsonpServerLoad.percentile(all, 0.50) / 1000.0,
-                JsonpServerLoad.percentile(all, 0.99) / 1000.0,
+                byLabel, all.length / seconds, percentile(all, 0.50) / 1000.0,
+                percentile(all, 0.99) / 1000.0,
                 all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0);
+    }
+
+    /** The nearest-rank percentile of sorted values; NaN for none. */
+    static double percentile(long[] sorted, double fraction) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(fraction * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     /** What one client measured: the time of each counted call, and its labels and errors. */

@@ -156,9 +156,9 @@ class ReportTest {
     @Test
     void percentileIsTheNearestRank() {
         long[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        assertEquals(5.0, JsonpServerLoad.percentile(values, 0.5));
-        assertEquals(10.0, JsonpServerLoad.percentile(values, 0.99));
-        assertTrue(Double.isNaN(JsonpServerLoad.percentile(new long[0], 0.5)));
+        assertEquals(5.0, LoadDriver.percentile(values, 0.5));
+        assertEquals(10.0, LoadDriver.percentile(values, 0.99));
+        assertTrue(Double.isNaN(LoadDriver.percentile(new long[0], 0.5)));
     }
 
     @Test
