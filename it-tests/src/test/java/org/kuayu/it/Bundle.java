@@ -21,6 +21,11 @@ public enum Bundle {
         this.param = param;
     }
 
+    /** The file in the kuayu folder, such as {@code kuayu.js}. */
+    public String file() {
+        return file;
+    }
+
     /** The value of the {@code bundle} query parameter that selects it. */
     public String param() {
         return param;

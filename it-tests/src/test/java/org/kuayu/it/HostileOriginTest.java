@@ -54,10 +54,11 @@ class HostileOriginTest {
         return cases;
     }
 
-    private static String remoteUrl(Browser browser, DemoSites sites, String allowed, String transport) {
-        return sites.domain2() + "/test/remote.html?allowed=" + URLEncoder.encode(allowed, StandardCharsets.UTF_8)
-                + "&mode=echo&bundle=" + browser.bundle().name().toLowerCase() + "&transport=" + transport
-                + "&report=top";
+    /** domain2's test remote admitting only {@code allowed}, reporting to the top page, built by the harness. */
+    private static String remoteUrl(Browser browser, String frame, String allowed, String transport) {
+        return (String) browser.evalInFrame(frame, "KT.remoteUrl({mode: 'echo', allowed: [" + js(allowed) + "],"
+                + " transport: " + js(transport) + ", bundle: " + js(browser.bundle().param())
+                + ", extra: 'report=top'})");
     }
 
     @BrowserTest(BrowserKind.CHROMIUM)
@@ -65,8 +66,8 @@ class HostileOriginTest {
         for (String transport : TRANSPORTS) {
             for (Case c : hostCases(sites)) {
                 String where = transport + ", " + c.name() + " (" + c.pageOrigin() + " against " + c.admitted() + ")";
-                String frame = openHostileHost(browser, sites, c);
-                String remote = remoteUrl(browser, sites, c.admitted(), transport);
+                String frame = openHostileHost(browser, c);
+                String remote = remoteUrl(browser, frame, c.admitted(), transport);
                 Object connected = browser.evalInFrame(frame, "KT.connect({remote: " + js(remote) + ", transport: "
                         + js(transport) + ", timeout: 3000})");
                 boolean opaque = c.nesting() != null;
@@ -140,7 +141,7 @@ class HostileOriginTest {
                 host.awaitCount("ready", 1);
                 String impostorUrl = impostor + "/test/remote.html?allowed="
                         + URLEncoder.encode(sites.domain1(), StandardCharsets.UTF_8) + "&mode=echo&bundle="
-                        + browser.bundle().name().toLowerCase() + "&transport=" + transport;
+                        + browser.bundle().param() + "&transport=" + transport;
                 // Not awaited: over window.name the reply is still on its way when the frame navigates.
                 host.request("{cmd: 'goto', url: " + js(impostorUrl) + "}");
                 if (transport.equals("hash")) {
@@ -222,22 +223,21 @@ class HostileOriginTest {
      * page, or {@code "evil"}, an iframe of an admitted-origin page (sandboxed, or a {@code data:} URL page) that
      * loads the same harness and bundle from the attacker's site by absolute URLs.
      */
-    private static String openHostileHost(Browser browser, DemoSites sites, Case c) {
-        String bundle = "?bundle=" + browser.bundle().name().toLowerCase();
-        browser.open(c.pageOrigin() + "/test/host.html" + bundle);
+    private static String openHostileHost(Browser browser, Case c) {
+        String hostPage = browser.bundle().select(c.pageOrigin() + "/test/host.html");
+        browser.open(hostPage);
         browser.waitFor("typeof KT === 'object' && typeof kuayu === 'object'", HostPage.BOUND);
         if (c.nesting() == null) {
             return null;
         }
         String base = c.pageOrigin();
-        String file = browser.bundle().name().equals("GWT") ? "kuayu-gwt.js" : "kuayu.js";
         if (c.nesting().equals("sandbox")) {
             browser.eval("(function () { var f = document.createElement('iframe'); f.id = 'evil';"
-                    + " f.setAttribute('sandbox', 'allow-scripts'); f.src = " + js(base + "/test/host.html" + bundle)
+                    + " f.setAttribute('sandbox', 'allow-scripts'); f.src = " + js(hostPage)
                     + "; document.body.appendChild(f); })()");
         } else {
             String html = "<!DOCTYPE html><meta charset=utf-8><script src=\"" + base + "/config.js\"></script>"
-                    + "<script src=\"" + base + "/kuayu/" + file + "\"></script>"
+                    + "<script src=\"" + base + "/kuayu/" + browser.bundle().file() + "\"></script>"
                     + "<script src=\"" + base + "/test/harness.js\"></script><p>a data: URL page</p>";
             browser.eval("(function () { var f = document.createElement('iframe'); f.id = 'evil'; f.src = "
                     + js("data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8)
