@@ -102,7 +102,8 @@ final class ChromiumBrowser extends AbstractBrowser {
 
     /**
      * Runs {@code action} with the driver switched into the top-level page's iframe with this id (no switch for
-     * null; {@code "outer/inner"} for a frame in a frame), and back to the top-level page afterwards, so every other call keeps talking to the top.
+     * null; {@code "outer/inner"} for a frame in a frame), and back to the top-level page afterwards, so every other
+     * call keeps talking to the top.
      */
     private <T> T inFrame(String frameId, Supplier<T> action) {
         if (frameId == null) {

@@ -162,6 +162,20 @@ final class HostPage {
         return result.get("value");
     }
 
+    /**
+     * Pings the remote ({@code {cmd: 'ping'}}) until one ping is answered, at most {@code attempts} times, stopping
+     * early once the channel closed; returns every ping's result in order (the last is "ok" when one was answered).
+     * For a channel whose remote page may be loading again: each ping that fails failed on that.
+     */
+    List<Map<String, Object>> pingUntilAnsweredOrClosed(int attempts) {
+        List<Map<String, Object>> pings = new java.util.ArrayList<>();
+        while (pings.size() < attempts && count("close") == 0
+                && (pings.isEmpty() || !"ok".equals(pings.get(pings.size() - 1).get("state")))) {
+            pings.add(awaitResult(request("{cmd: 'ping'}")));
+        }
+        return pings;
+    }
+
     /** {@code KT.send(data)}: null, or {code, message} when send threw. */
     Object send(String data) {
         return eval("KT.send(" + data + ")");

@@ -76,7 +76,8 @@ class HostileOriginTest {
                     assertEquals(Boolean.FALSE, connected, where + "\n" + logOf(browser, frame));
                     Map<?, ?> thrown = (Map<?, ?>) browser.evalInFrame(frame, "KT.find('thrown')[0]");
                     assertEquals("INVALID_ARGUMENT", thrown.get("code"), where + ": " + thrown);
-                    assertTrue(String.valueOf(thrown.get("message")).contains("own origin null"), where + ": " + thrown);
+                    assertTrue(String.valueOf(thrown.get("message")).contains("own origin null"),
+                            where + ": " + thrown);
                     assertEquals(0L, browser.evalInFrame(frame, "KT.iframes()"), where);
                     continue;
                 }
@@ -152,11 +153,11 @@ class HostileOriginTest {
                     // one the channel opens again with), or fails with TRANSMISSION_FAILED; never to the impostor.
                     // Pings until one is answered or the channel failed: each one that fails failed because the
                     // real remote page loaded again (the channel then re-opens with it).
-                    boolean answered = false;
-                    for (int attempt = 0; attempt < 4 && !answered && host.count("close") == 0; attempt++) {
-                        Map<String, Object> ping = host.awaitResult(host.request("{cmd: 'ping'}"));
-                        answered = "ok".equals(ping.get("state"));
-                        assertTrue(answered || List.of("TRANSMISSION_FAILED", "TIMEOUT").contains(ping.get("code")),
+                    List<Map<String, Object>> pings = host.pingUntilAnsweredOrClosed(4);
+                    boolean answered = !pings.isEmpty() && "ok".equals(pings.get(pings.size() - 1).get("state"));
+                    for (Map<String, Object> ping : pings) {
+                        assertTrue("ok".equals(ping.get("state"))
+                                || List.of("TRANSMISSION_FAILED", "TIMEOUT").contains(ping.get("code")),
                                 where + ": " + ping);
                     }
                     assertEquals(0, host.count("message"), where + "\n" + host.log());

@@ -54,7 +54,8 @@ class MisbehavingRemoteTest {
             assertEquals("TRANSMISSION_FAILED", result.get("code"), transport + "\n" + host.log());
             assertTrue(String.valueOf(result.get("message")).contains("iframe was removed"), transport + ": " + result);
             host.awaitCount("close", 1);
-            assertEquals(List.of("connect", "ready", "error", "close"), host.eventTypes(), transport + "\n" + host.log());
+            assertEquals(List.of("connect", "ready", "error", "close"), host.eventTypes(),
+                    transport + "\n" + host.log());
             assertEquals("TRANSMISSION_FAILED", host.events("error").get(0).get("code"), transport);
             assertEquals("closed", host.state().get("state"), transport);
             host.waitFor("KT.iframes() === 0");
@@ -78,10 +79,8 @@ class MisbehavingRemoteTest {
                 // Every write of the host names the remote's own URL: a write after the navigation takes the frame
                 // back to the remote page (a new one, which answers), one before it cancels it. Either way the
                 // channel goes on with the remote page, or fails; nothing hangs.
-                boolean answered = false;
-                for (int attempt = 0; attempt < 4 && !answered && host.count("close") == 0; attempt++) {
-                    answered = "ok".equals(host.awaitResult(host.request("{cmd: 'ping'}")).get("state"));
-                }
+                List<Map<String, Object>> pings = host.pingUntilAnsweredOrClosed(4);
+                boolean answered = !pings.isEmpty() && "ok".equals(pings.get(pings.size() - 1).get("state"));
                 if (!answered) {
                     host.awaitCount("close", 1);
                     assertEquals("TRANSMISSION_FAILED", host.events("error").get(0).get("code"), host.why());
@@ -89,7 +88,8 @@ class MisbehavingRemoteTest {
                 continue;
             }
             host.awaitCount("close", 1);
-            assertEquals(List.of("connect", "ready", "error", "close"), host.eventTypes(), transport + "\n" + host.log());
+            assertEquals(List.of("connect", "ready", "error", "close"), host.eventTypes(),
+                    transport + "\n" + host.log());
             assertEquals("TRANSMISSION_FAILED", host.events("error").get(0).get("code"), transport + "\n" + host.log());
         }
     }
