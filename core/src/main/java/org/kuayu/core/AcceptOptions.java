@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.kuayu.core.stack.PinnedProxies;
+
 /**
  * Options of {@link Kuayu#accept}, for the remote page inside the host's frame.
  *
@@ -16,10 +18,15 @@ import java.util.List;
  * }</pre>
  * At least one allowed origin is required (exact origins, parsed and normalised); admitting any origin needs the
  * explicit {@link Builder#allowAnyOrigin()}.
+ *
+ * <p>Over location.hash and window.name the host names the page the remote writes its frames to (the host's
+ * {@code proxy.html}). The remote writes only to a pinned one: {@link Builder#hostProxy} URLs, by default
+ * {@code <allowed origin>}{@value org.kuayu.core.stack.PinnedProxies#DEFAULT_PATH} for each allowed origin.
  */
 public final class AcceptOptions extends ChannelOptions {
     private final List<String> allowedOrigins;
     private final boolean allowAnyOrigin;
+    private final List<String> hostProxies;
 
     private AcceptOptions(Builder b) {
         super(b);
@@ -29,6 +36,22 @@ public final class AcceptOptions extends ChannelOptions {
         }
         this.allowedOrigins = Collections.unmodifiableList(new ArrayList<String>(b.allowed));
         this.allowAnyOrigin = b.allowAny;
+        for (String proxy : b.proxies) {
+            String origin = Origin.parse(proxy).toString();
+            if (!b.allowAny && !b.allowed.contains(origin)) {
+                throw new IllegalArgumentException("host proxy " + proxy + " is not on an allowed origin: allow "
+                        + origin + " too, or name a proxy page of an allowed origin");
+            }
+        }
+        this.hostProxies = Collections.unmodifiableList(new ArrayList<String>(b.proxies));
+    }
+
+    /**
+     * The host pages' proxy URLs given with {@link Builder#hostProxy}, exactly; empty for the default (each allowed
+     * origin's {@value org.kuayu.core.stack.PinnedProxies#DEFAULT_PATH}).
+     */
+    public List<String> hostProxies() {
+        return hostProxies;
     }
 
     public static Builder builder() {
@@ -47,6 +70,7 @@ public final class AcceptOptions extends ChannelOptions {
     /** Builds {@link AcceptOptions}. */
     public static final class Builder extends ChannelOptions.Builder<Builder> {
         private final List<String> allowed = new ArrayList<String>();
+        private final List<String> proxies = new ArrayList<String>();
         private boolean allowAny;
 
         @Override
@@ -74,6 +98,28 @@ public final class AcceptOptions extends ChannelOptions {
             }
             if (!allowed.contains(canonical)) {
                 allowed.add(canonical);
+            }
+            return this;
+        }
+
+        /**
+         * Pins a host page's {@code proxy.html} that this page may write to over location.hash and window.name: an
+         * absolute http(s) URL on an allowed origin, without query or fragment, compared exactly. Replaces the
+         * default ({@code <allowed origin>}{@value org.kuayu.core.stack.PinnedProxies#DEFAULT_PATH}); call once per
+         * proxy page. A host naming any other page (another path, a query, a redirect) is refused: writing there
+         * could hand this page's frames to whoever that page redirects to.
+         */
+        public Builder hostProxy(String url) {
+            Origin origin = url == null ? null : Origin.tryParse(url);
+            if (origin == null || !(origin.scheme().equals("http") || origin.scheme().equals("https"))
+                    || !url.startsWith(origin.toString() + "/") || url.indexOf('?') >= 0 || url.indexOf('#') >= 0
+                    || url.indexOf('\\') >= 0 || url.length() > PinnedProxies.MAX_URL_LENGTH) {
+                throw new IllegalArgumentException("host proxy '" + url + "' must be an absolute http(s) URL of"
+                        + " proxy.html with no query or fragment, written as the browser resolves it, e.g. "
+                        + "https://www.example.com" + PinnedProxies.DEFAULT_PATH);
+            }
+            if (!proxies.contains(url)) {
+                proxies.add(url);
             }
             return this;
         }

@@ -22,6 +22,7 @@ public abstract class ChannelOptions {
     private final DebugLog.Sink debugSink;
     private final boolean trustPayloadJson;
     private final String proxyUrl;
+    private final boolean trustAncestors;
 
     protected ChannelOptions(Builder<?> b) {
         this.trustPayloadJson = b.trustPayloadJson;
@@ -35,6 +36,12 @@ public abstract class ChannelOptions {
         this.requestHandler = b.requestHandler;
         this.debugSink = b.debugSink;
         this.proxyUrl = b.proxyUrl;
+        this.trustAncestors = b.trustAncestors;
+    }
+
+    /** True when the page trusts every page that frames it with its window.name and location.hash frames. */
+    public boolean trustsAncestors() {
+        return trustAncestors;
     }
 
     /** The helper page's URL as given (absolute or relative to this page), or null. */
@@ -79,8 +86,20 @@ public abstract class ChannelOptions {
         private DebugLog.Sink debugSink;
         private boolean trustPayloadJson;
         private String proxyUrl;
+        private boolean trustAncestors;
 
         protected abstract B self();
+
+        /**
+         * Lets window.name and location.hash work in a page framed by a page of another origin (host), or a remote
+         * page whose ancestors are not all allowed origins. Off by default, for a reason: an ancestor may navigate
+         * every frame below it, so it can read the frames these transports write (secrets included) and write its
+         * own. Only for pages that are framed by sites they trust with everything the channel carries.
+         */
+        public B trustAncestors() {
+            trustAncestors = true;
+            return self();
+        }
 
         /**
          * The URL of Kuayu's helper page ({@code proxy.html}, with {@code proxy.js} next to it) on this page's own

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.kuayu.core.platform.Platform;
+import org.kuayu.core.stack.PinnedProxies;
 import org.kuayu.core.stack.Role;
 import org.kuayu.core.stack.TransportFactory;
 import org.kuayu.core.stack.TransportSetup;
@@ -55,7 +56,8 @@ public final class Kuayu {
         DebugLog log = debugLog(options, "kuayu[host " + channelId.substring(0, 8) + "] ");
         DefaultChannel channel = new DefaultChannel(platform, options, log, origin);
         TransportSetup setup = new TransportSetup(Role.HOST, platform, log,
-                options.remoteUrl() != null ? absolute : null, options.frame(), proxy);
+                options.remoteUrl() != null ? absolute : null, options.frame(), proxy, null,
+                options.trustsAncestors());
         open(channel, setup, options, origin.toString(), channelId);
         return channel;
     }
@@ -71,7 +73,7 @@ public final class Kuayu {
         DebugLog log = debugLog(options, "kuayu[remote] ");
         DefaultChannel channel = new DefaultChannel(platform, options, log, null);
         TransportSetup setup = new TransportSetup(Role.REMOTE, platform, log, null, null,
-                proxyUrl(platform, options));
+                proxyUrl(platform, options), PinnedProxies.of(options), options.trustsAncestors());
         open(channel, setup, options, null, null);
         return channel;
     }

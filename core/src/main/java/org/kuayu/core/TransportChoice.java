@@ -194,14 +194,27 @@ final class TransportChoice {
         if (m.kind() == MessageKind.OPENED) {
             opened = true;
             release();
-        } else if (m.kind() == MessageKind.FAILED && !opened && several && !untried.isEmpty()) {
+        } else if (m.kind() == MessageKind.FAILED && !opened && several) {
             KuayuException error = Json.readError(m.body(), ErrorCode.TRANSMISSION_FAILED);
-            if (error.code() == ErrorCode.TIMEOUT || error.code() == ErrorCode.TRANSPORT_UNAVAILABLE) {
+            boolean next = error.code() == ErrorCode.TIMEOUT || error.code() == ErrorCode.TRANSPORT_UNAVAILABLE;
+            if (next && !untried.isEmpty()) {
                 fallBack(error);
                 return;
             }
+            channel.up(lastFailure(error));
+            return;
         }
         channel.up(m);
+    }
+
+    /** The failure that ends an automatic choice: a TIMEOUT says what a remote must do to be reached otherwise. */
+    private static Message lastFailure(KuayuException error) {
+        String message = error.getMessage();
+        if (error.code() == ErrorCode.TIMEOUT) {
+            message += "; no transport connected: a remote page listens on postMessage alone unless its accept names"
+                    + " the others (in JS: transport: [\"postMessage\", \"name\", \"hash\"])";
+        }
+        return Message.local(MessageKind.FAILED, Json.error(error.code(), message));
     }
 
     private void fallBack(KuayuException error) {
@@ -211,7 +224,7 @@ final class TransportChoice {
             current = nextAttempt(error);
         } catch (KuayuException none) {
             current = failed;
-            channel.up(Message.local(MessageKind.FAILED, Json.error(error.code(), error.getMessage())));
+            channel.up(lastFailure(error));
             return;
         }
         channel.fallback(fallbackError(failed, error.code(), error.getMessage()));

@@ -16,8 +16,9 @@ import org.kuayu.websocket.WebSocketTransport;
  * Every transport ({@link FacadeTransports#all()}): what {@code kuayu.js} has, WebSocket (forced only) included. The
  * host's {@code "auto"} order is
  * postMessage, document.domain (where the two origins share a parent domain), window.name and location.hash (where
- * this page has a proxy page); the remote listens on all but document.domain, which relaxes the page for every page of
- * the parent domain that relaxed too, so a remote takes it only when forced.
+ * this page has a proxy page). The remote's {@code "auto"} is postMessage alone: the others let pages that can
+ * navigate frames write to it, and it takes them only when its page names them ({@code transport: ["postMessage",
+ * "name", "hash"]}).
  */
 final class AllTransports extends FacadeTransports {
     @Override
@@ -73,9 +74,5 @@ final class AllTransports extends FacadeTransports {
     @Override
     void autoRemote(AcceptOptions.Builder b, boolean hasProxy) {
         b.transport(PostMessageTransport.FACTORY);
-        if (hasProxy) {
-            b.transport(NameTransport.FACTORY);
-        }
-        b.transport(HashTransport.FACTORY);
     }
 }

@@ -21,9 +21,9 @@ import org.kuayu.core.platform.Platform;
  */
 public final class FacadeOptions {
     static final String[] COMMON = {"transport", "timeout", "proxy", "onReady", "onMessage", "onRequest", "onClose",
-        "onError", "debug"};
+        "onError", "debug", "trustAncestors"};
     static final String[] CONNECT = {"remote", "frame"};
-    static final String[] ACCEPT = {"allowedOrigins", "allowAnyOrigin"};
+    static final String[] ACCEPT = {"allowedOrigins", "allowAnyOrigin", "hostProxies"};
     static final String AUTO = "auto";
     private static final String[] CALLBACKS = {"onReady", "onMessage", "onRequest", "onClose", "onError"};
 
@@ -55,14 +55,17 @@ public final class FacadeOptions {
             remote = frame.src();
         }
         FacadeTransports transports = hooks.transports();
-        String name = common(platform, o, b, hooks, channel);
-        boolean hasProxy = proxy(platform, o, b, hooks, name, transports.needsProxy(name, true));
-        if (AUTO.equals(name)) {
+        String[] names = common(platform, o, b, hooks, channel);
+        String name = names.length == 1 ? names[0] : proxyUser(transports, names, true);
+        boolean hasProxy = proxy(platform, o, b, hooks, name, needsProxy(transports, names, true));
+        if (names.length == 1 && AUTO.equals(name)) {
             // The order of preference; a transport that cannot serve these options is left out when tried.
             transports.autoHost(b, platform, remote == null ? null : Origin.tryParse(platform.resolveUrl(remote)),
                     hasProxy);
         } else {
-            transports.forced(b, name);
+            for (String each : names) {
+                transports.forced(b, each);
+            }
         }
         return b.build();
     }
@@ -153,14 +156,29 @@ public final class FacadeOptions {
                 }
             }
         }
+        String[] proxies = o.stringArray("hostProxies");
+        if (proxies == null && !JsObjectView.UNDEFINED.equals(o.typeOf("hostProxies"))) {
+            throw invalid("hostProxies must be an array of the host pages' proxy.html URLs, such as"
+                    + " [\"https://www.example.com/kuayu/proxy.html\"]");
+        }
+        for (int i = 0; proxies != null && i < proxies.length; i++) {
+            try {
+                b.hostProxy(proxies[i]);
+            } catch (IllegalArgumentException e) {
+                throw invalid("hostProxies: " + e.getMessage());
+            }
+        }
         FacadeTransports transports = hooks.transports();
-        String name = common(platform, o, b, hooks, channel);
-        boolean hasProxy = proxy(platform, o, b, hooks, name, transports.needsProxy(name, false));
-        if (AUTO.equals(name)) {
-            // Every transport a host may pick, listened on at once.
+        String[] names = common(platform, o, b, hooks, channel);
+        String name = names.length == 1 ? names[0] : proxyUser(transports, names, false);
+        boolean hasProxy = proxy(platform, o, b, hooks, name, needsProxy(transports, names, false));
+        if (names.length == 1 && AUTO.equals(name)) {
+            // postMessage alone: a remote listens on the legacy transports only when it names them.
             transports.autoRemote(b, hasProxy);
         } else {
-            transports.forced(b, name);
+            for (String each : names) {
+                transports.forced(b, each);
+            }
         }
         try {
             return b.build();
@@ -189,16 +207,34 @@ public final class FacadeOptions {
         }
     }
 
-    /** The options both share; returns the transport's name ({@code "auto"} when not given). */
-    private static <B extends ChannelOptions.Builder<B>> String common(Platform platform, JsObjectView o, B b,
-            FacadeHooks hooks, FacadeChannel channel) {
-        String transport = o.typeOf("transport");
-        String name = AUTO;
-        if (!JsObjectView.UNDEFINED.equals(transport)) {
-            name = "string".equals(transport) ? o.string("transport") : "";
-            if (!AUTO.equals(name) && !hooks.transports().has(name)) {
-                throw invalid(hooks.transports().unknown(name));
+    private static boolean needsProxy(FacadeTransports transports, String[] names, boolean host) {
+        return !AUTO.equals(proxyUser(transports, names, host));
+    }
+
+    /** The first listed transport that needs a proxy page on this side (for messages), else {@code "auto"}. */
+    private static String proxyUser(FacadeTransports transports, String[] names, boolean host) {
+        for (String name : names) {
+            if (!AUTO.equals(name) && transports.needsProxy(name, host)) {
+                return name;
             }
+        }
+        return AUTO;
+    }
+
+    /**
+     * The options both share; returns the transports' names: {@code {"auto"}} when not given, one forced name, or
+     * the names of a list ({@code ["postMessage", "hash"]}: tried in that order by a host, all listened on by a
+     * remote).
+     */
+    private static <B extends ChannelOptions.Builder<B>> String[] common(Platform platform, JsObjectView o, B b,
+            FacadeHooks hooks, FacadeChannel channel) {
+        String[] names = transportNames(o, hooks.transports());
+        String trust = o.typeOf("trustAncestors");
+        if (!JsObjectView.UNDEFINED.equals(trust) && !"boolean".equals(trust)) {
+            throw invalid("trustAncestors must be true or false");
+        }
+        if (o.isTrue("trustAncestors")) {
+            b.trustAncestors();
         }
         // The binding made every payload with JSON.stringify: checking it again would only cost time.
         b.trustPayloadJson();
@@ -212,7 +248,40 @@ public final class FacadeOptions {
         channel.setDebug(debug);
         b.listener(channel.listener(hooks));
         b.requestHandler(hooks.requestHandler());
-        return name;
+        return names;
+    }
+
+    /** The {@code transport} option: {@code "auto"}, a name, or a list of distinct names (websocket alone). */
+    private static String[] transportNames(JsObjectView o, FacadeTransports transports) {
+        String type = o.typeOf("transport");
+        if (JsObjectView.UNDEFINED.equals(type)) {
+            return new String[] {AUTO};
+        }
+        String[] names = JsObjectView.ARRAY.equals(type) ? o.stringArray("transport")
+                : "string".equals(type) ? new String[] {o.string("transport")} : null;
+        if (names == null || names.length == 0) {
+            throw invalid("transport must be \"auto\", a transport's name, or a list of names such as"
+                    + " [\"postMessage\", \"hash\"]");
+        }
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (names.length == 1 && AUTO.equals(name)) {
+                return names;
+            }
+            if (!transports.has(name)) {
+                throw invalid(names.length == 1 ? transports.unknown(name) : "transport: unknown name \"" + name
+                        + "\" in the list (" + transports.unknown(name) + ")");
+            }
+            for (int j = 0; j < i; j++) {
+                if (names[j].equals(name)) {
+                    throw invalid("transport: \"" + name + "\" is listed twice");
+                }
+            }
+            if (names.length > 1 && "websocket".equals(name)) {
+                throw invalid("transport: \"websocket\" connects to a server, not a page: give it alone");
+            }
+        }
+        return names;
     }
 
     /** A whole number of milliseconds from 1 to 2^31-1, or INVALID_ARGUMENT naming {@code key}. */

@@ -1,6 +1,7 @@
 package org.kuayu.gwt;
 
 import org.kuayu.core.Origin;
+import org.kuayu.core.platform.AncestorOrigins;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.GlobalCallback;
@@ -123,6 +124,11 @@ public final class GwtPlatform implements Platform {
     public WindowHandle parent() {
         JavaScriptObject p = parentJs();
         return p == null ? null : new JsWindow(p);
+    }
+
+    @Override
+    public String[] ancestorOrigins() {
+        return AncestorOrigins.parse(ancestorOriginsJs());
     }
 
     @Override
@@ -434,6 +440,16 @@ public final class GwtPlatform implements Platform {
             var a = $wnd.location.ancestorOrigins; if (a && a.length) return String(a[0]);
             return $doc.referrer || null;
         } catch (e) { return null; }
+    }-*/;
+
+    private static native String ancestorOriginsJs() /*-{
+        try { var out = [], w = $wnd, a = null, i = 0, p, o;
+         try { a = $wnd.location.ancestorOrigins; } catch (e) { a = null; }
+         while (i < 64) { try { p = w.parent; } catch (e) { break; } if (!p || p === w) { break; } o = '';
+         if (a && a.length > i) { o = String(a[i]); } else { try { o = String(p.location.origin); } catch (e) { o = ''; }
+         if ((!o || o === 'undefined') && i === 0 && $doc.referrer) { o = String($doc.referrer); } }
+         out.push(o === 'undefined' ? '' : o); w = p; i++; }
+         return i + '\n' + out.join('\n'); } catch (e) { return '0\n'; }
     }-*/;
 
     private static native JavaScriptObject newMessageChannel() /*-{

@@ -34,6 +34,10 @@ public abstract class HalvesTransport implements Transport {
         /** Whether a frame for {@code targetOrigin} would reach the peer's page now. */
         boolean canReach(String targetOrigin);
 
+        /** The remote bound the channel to the host whose frame is being delivered ({@link Transport#bindPeer}). */
+        default void bindPeer() {
+        }
+
         void close();
     }
 
@@ -79,6 +83,11 @@ public abstract class HalvesTransport implements Transport {
     @Override
     public final boolean canReach(String targetOrigin) {
         return end.canReach(targetOrigin);
+    }
+
+    @Override
+    public final void bindPeer() {
+        end.bindPeer();
     }
 
     @Override

@@ -138,14 +138,26 @@ class AutomaticChoiceTest {
         assertEquals(0, browser.liveFrameCount() - remotes.get(remotes.size() - 1).frames().size());
     }
 
+    /**
+     * Over window.name and location.hash a remote writes only to the proxy pages it pins, which are on its allowed
+     * origins: a host it does not allow is told nothing (postMessage says ORIGIN_REJECTED, see the postmessage
+     * module), and times out; each remote page's debug log says why.
+     */
     @Test
-    void aRefusedOriginIsNoReasonToFallBack() {
+    void aRefusedOriginIsWrittenNothingOverNameOrHash() {
         SimWindow host = host("http://www.domain3.test:8090", NameTransport.FACTORY, HashTransport.FACTORY);
         connectAuto(host, 4000);
         assertTrue(browser.runUntil(hostEvents::isClosed, 10000), why(host));
-        assertEquals(1, hostEvents.errors().size(), hostEvents.events().toString() + why(host));
-        assertEquals(ErrorCode.ORIGIN_REJECTED, hostEvents.errors().get(0).code());
-        assertEquals(1, remotes.size(), "no second attempt");
+        KuayuException last = hostEvents.errors().get(hostEvents.errors().size() - 1);
+        assertEquals(ErrorCode.TIMEOUT, last.code(), hostEvents.events().toString());
+        assertTrue(last.getMessage().contains("unless its accept names the others"), last.getMessage());
+        assertEquals(2, remotes.size(), "one remote page per attempt");
+        String refusal = ": not one of the host proxies this page writes to [http://www.domain3.test:8090/kuayu/proxy.html]";
+        assertTrue(String.join("\n", remotes.get(0).debugLines()).contains("refused the host address " + HOST
+                + "/kuayu/proxy.html" + refusal), String.join("\n", remotes.get(0).debugLines()));
+        assertTrue(String.join("\n", remotes.get(1).debugLines()).contains("refused the return address " + HOST
+                + "/kuayu/proxy.html" + refusal), String.join("\n", remotes.get(1).debugLines()));
+        assertEquals(0, remotes.get(0).frames().size() + remotes.get(1).frames().size(), "written nowhere");
     }
 
     @Test

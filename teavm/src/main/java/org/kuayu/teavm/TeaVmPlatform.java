@@ -1,6 +1,7 @@
 package org.kuayu.teavm;
 
 import org.kuayu.core.Origin;
+import org.kuayu.core.platform.AncestorOrigins;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.GlobalCallback;
@@ -93,6 +94,11 @@ public final class TeaVmPlatform implements Platform {
         String hint = parentOriginHintJs();
         Origin origin = hint == null ? null : Origin.tryParse(hint);
         return origin == null ? null : origin.toString();
+    }
+
+    @Override
+    public String[] ancestorOrigins() {
+        return AncestorOrigins.parse(ancestorOriginsJs());
     }
 
     @Override
@@ -384,6 +390,15 @@ public final class TeaVmPlatform implements Platform {
     @JSBody(script = "try { var a = window.location.ancestorOrigins; if (a && a.length) return String(a[0]);"
             + " return document.referrer || null; } catch (e) { return null; }")
     private static native String parentOriginHintJs();
+
+    @JSBody(script = "try { var out = [], w = window, a = null, i = 0, p, o; "
+            + " try { a = window.location.ancestorOrigins; } catch (e) { a = null; } "
+            + " while (i < 64) { try { p = w.parent; } catch (e) { break; } if (!p || p === w) { break; } o = ''; "
+            + " if (a && a.length > i) { o = String(a[i]); } else { try { o = String(p.location.origin); } catch (e) { o = ''; } "
+            + " if ((!o || o === 'undefined') && i === 0 && document.referrer) { o = String(document.referrer); } } "
+            + " out.push(o === 'undefined' ? '' : o); w = p; i++; } "
+            + " return i + '\\n' + out.join('\\n'); } catch (e) { return '0\\n'; }")
+    private static native String ancestorOriginsJs();
 
     @JSBody(script = "return typeof MessageChannel === 'function' ? new MessageChannel() : null;")
     private static native JSObject newMessageChannel();

@@ -13,8 +13,11 @@ import org.kuayu.core.wire.MessageKind;
  * <ol>
  * <li>On start it announces itself with {@code HEL} carrying a fresh random session id, so a host that sent its
  * {@code SYN} before this page was ready sends it again, and a host whose remote reloaded sees a new session.</li>
- * <li>The first {@code SYN} (from an origin the origin behaviour admitted) binds it to that channel id; every
- * {@code SYN} of that channel is answered with {@code ACK} {session}; other channel ids are ignored.</li>
+ * <li>The first {@code SYN} (from an origin the origin behaviour admitted) binds it to that channel id, and tells
+ * the layers below ({@code BIND}: the secret and return address of that {@code SYN} are the channel's from now on);
+ * every {@code SYN} of that channel is answered with {@code ACK} {session}; other channel ids are ignored.</li>
+ * <li>When the transport learns a host's address only after this page started ({@code LOADED} from below: a
+ * location.hash remote whose URL carried none), it announces itself again, so that a new page is never silent.</li>
  * <li>On the host's {@code RDY} it takes up the host's half of the private path if one came along, offers its own
  * half with its answering {@code RDY}, and is ready.</li>
  * </ol>
@@ -44,6 +47,7 @@ public final class RemoteHandshakeBehavior extends HandshakeBehavior {
                 if (channelId == null) {
                     channelId = m.channel();
                     log.setPrefix("kuayu[remote " + shortId(channelId) + "] ");
+                    link.down(Message.local(MessageKind.BIND, ""));
                 } else if (!mine(m)) {
                     log.log("ignored a SYN for another channel while bound to " + shortId(channelId));
                     return;
@@ -60,6 +64,11 @@ public final class RemoteHandshakeBehavior extends HandshakeBehavior {
                         link.down(new Message(MessageKind.READY, channelId, 0, ""));
                         opened(link, m.origin());
                     }
+                }
+                return;
+            case LOADED:
+                if (channelId == null) {
+                    link.down(new Message(MessageKind.HELLO, "", 0, session));
                 }
                 return;
             default:

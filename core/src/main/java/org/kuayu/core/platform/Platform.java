@@ -38,6 +38,14 @@ public interface Platform {
      */
     String parentOriginHint();
 
+    /**
+     * The origins of this page's ancestors, its parent first, as far as the browser tells them: every entry from
+     * {@code location.ancestorOrigins} where the browser has it, else an ancestor's own {@code location.origin} where
+     * this page may read it (same origin), else, for the parent only, the referrer's origin; null for an ancestor
+     * this page cannot learn. Empty in a top-level page. Origins are serialised; an opaque one is {@code "null"}.
+     */
+    String[] ancestorOrigins();
+
     /** Listens to this window's {@code message} events. */
     Cancellable listen(WindowMessageListener listener);
 

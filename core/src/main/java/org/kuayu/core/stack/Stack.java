@@ -21,7 +21,7 @@ import org.kuayu.core.wire.WireFormatException;
  *   behaviour 1 (handshake)
  *   ...
  *   codec: {@link WireCodec}   frames that do not decode are dropped with a debug line; the instructions for
- *                              the transport ({@code *_PATH}, {@code ABANDON}) become calls on it
+ *                              the transport ({@code *_PATH}, {@code ABANDON}, {@code BIND}) become calls on it
  *   transport                  moves strings
  * </pre>
  *
@@ -155,6 +155,9 @@ public final class Stack {
                 return;
             case ABANDON:
                 transport.abandonRequest(m.number());
+                return;
+            case BIND:
+                transport.bindPeer();
                 return;
             default:
                 break;

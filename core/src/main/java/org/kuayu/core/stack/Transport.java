@@ -120,6 +120,15 @@ public interface Transport {
     default void abandonRequest(long number) {
     }
 
+    /**
+     * The remote's handshake bound the channel to the host whose frame is being delivered right now
+     * ({@link org.kuayu.core.wire.MessageKind#BIND}): a transport that learns the host's return address from each
+     * frame (location.hash) keeps the address of that frame and ignores frames naming any other from now on.
+     * Nothing for transports that see the sender (postMessage) or whose address is fixed when they open.
+     */
+    default void bindPeer() {
+    }
+
     /** Stops listening, releases everything, and removes the frame if this transport created it. */
     void close();
 }

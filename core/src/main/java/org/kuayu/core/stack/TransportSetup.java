@@ -12,6 +12,8 @@ public final class TransportSetup {
     private final String remoteUrl;
     private final FrameHandle frame;
     private final String proxyUrl;
+    private final PinnedProxies hostProxies;
+    private final boolean trustAncestors;
 
     public TransportSetup(Role role, Platform platform, DebugLog log, String remoteUrl, FrameHandle frame) {
         this(role, platform, log, remoteUrl, frame, null);
@@ -19,12 +21,32 @@ public final class TransportSetup {
 
     public TransportSetup(Role role, Platform platform, DebugLog log, String remoteUrl, FrameHandle frame,
             String proxyUrl) {
+        this(role, platform, log, remoteUrl, frame, proxyUrl, null, false);
+    }
+
+    public TransportSetup(Role role, Platform platform, DebugLog log, String remoteUrl, FrameHandle frame,
+            String proxyUrl, PinnedProxies hostProxies, boolean trustAncestors) {
         this.role = role;
         this.platform = platform;
         this.log = log;
         this.remoteUrl = remoteUrl;
         this.frame = frame;
         this.proxyUrl = proxyUrl;
+        this.hostProxies = hostProxies;
+        this.trustAncestors = trustAncestors;
+    }
+
+    /**
+     * Remote: the host proxy pages it may write to and the origins it may serve ({@link PinnedProxies}); null when
+     * built without accept options (then the transports that need it refuse to open). Host: null.
+     */
+    public PinnedProxies hostProxies() {
+        return hostProxies;
+    }
+
+    /** Whether the page trusts pages of other origins that frame it ({@code ChannelOptions.trustsAncestors()}). */
+    public boolean trustsAncestors() {
+        return trustAncestors;
     }
 
     public Role role() {

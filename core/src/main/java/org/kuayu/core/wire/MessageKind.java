@@ -78,7 +78,13 @@ public enum MessageKind {
      * local, going down: the caller of request {@code number} stopped waiting (its timeout fired); the transport
      * releases what it holds for that request, if anything (JSONP: the script element and the global).
      */
-    ABANDON("", false);
+    ABANDON("", false),
+    /**
+     * local, going down: the remote's handshake just bound its channel to the host whose {@code SYN} is being
+     * delivered; a transport that learns the host's return address from each frame keeps that one from now on (see
+     * {@code Transport.bindPeer}), and {@code SecretBehavior} keeps that {@code SYN}'s secret.
+     */
+    BIND("", false);
 
     private final String code;
     private final boolean wire;
@@ -98,9 +104,9 @@ public enum MessageKind {
         return this == OFFER_PATH || this == ACCEPT_PATH || this == DROP_PATH;
     }
 
-    /** True for every instruction to the transport: the private-path ones and {@code ABANDON}. */
+    /** True for every instruction to the transport: the private-path ones, {@code ABANDON} and {@code BIND}. */
     public boolean isTransportInstruction() {
-        return isPathInstruction() || this == ABANDON;
+        return isPathInstruction() || this == ABANDON || this == BIND;
     }
 
     /** True for kinds that travel between pages. */

@@ -17,7 +17,16 @@ class SecretBehaviorTest extends BehaviorFixture {
     private final SecretBehavior host = new SecretBehavior(Role.HOST, window, log);
     private final SecretBehavior remote = new SecretBehavior(Role.REMOTE, window, log);
     private final RecordingLink hostLink = new RecordingLink();
-    private final RecordingLink remoteLink = new RecordingLink();
+    /** The remote's handshake: it binds to the first SYN it is given (the origin check above admitted it). */
+    private final RecordingLink remoteLink = new RecordingLink().onUp(m -> {
+        if (m.kind() == MessageKind.SYN) {
+            remote.down(Message.local(MessageKind.BIND, ""), remoteLinkRef());
+        }
+    });
+
+    private RecordingLink remoteLinkRef() {
+        return remoteLink;
+    }
 
     /** Sends {@code m} down one side and hands what comes out to the other side's {@code up}. */
     private Message cross(SecretBehavior from, RecordingLink fromLink, SecretBehavior to, RecordingLink toLink,
@@ -93,7 +102,13 @@ class SecretBehaviorTest extends BehaviorFixture {
         cross(host, hostLink, remote, remoteLink, msg(MessageKind.SYN, "{}"));
         cross(remote, remoteLink, host, hostLink, msg(MessageKind.ACK, "{}"));
         SecretBehavior reloaded = new SecretBehavior(Role.REMOTE, window, log);
-        RecordingLink reloadedLink = new RecordingLink();
+        RecordingLink[] self = new RecordingLink[1];
+        RecordingLink reloadedLink = new RecordingLink().onUp(m -> {
+            if (m.kind() == MessageKind.SYN) {
+                reloaded.down(Message.local(MessageKind.BIND, ""), self[0]);
+            }
+        });
+        self[0] = reloadedLink;
         cross(reloaded, reloadedLink, host, hostLink, msg(MessageKind.HELLO, "s2"));
         cross(host, hostLink, reloaded, reloadedLink, msg(MessageKind.SYN, "{}"));
         cross(reloaded, reloadedLink, host, hostLink, msg(MessageKind.ACK, "{}"));
@@ -102,6 +117,50 @@ class SecretBehaviorTest extends BehaviorFixture {
         remote.up(rdy.withOrigin(HOST), remoteLink);
         assertEquals(List.of(MessageKind.SYN), remoteLink.upKinds(), "the old page's secret is not the new one's");
         assertNotEquals(remoteLink.lastDown().body().substring(0, 32), reloadedLink.lastDown().body().substring(0, 32));
+    }
+
+    @Test
+    void theRemoteWritesNoSecretOfItsOwnBeforeItIsBound() {
+        remote.down(new Message(MessageKind.HELLO, "", 0, "s").withOrigin(HOST), remoteLink);
+        assertTrue(remoteLink.lastDown().body().startsWith(".|HEL|"), remoteLink.lastDown().body());
+        // A SYN the origin check refuses: the REJ written while it is handled echoes the refused host's own secret
+        // and carries none of the remote's.
+        SecretBehavior refused = new SecretBehavior(Role.REMOTE, window, log);
+        RecordingLink[] self = new RecordingLink[1];
+        RecordingLink refusing = new RecordingLink().onUp(m -> refused.down(
+                new Message(MessageKind.REJECT, m.channel(), 0, "{\"code\":\"ORIGIN_REJECTED\"}").withOrigin(HOST),
+                self[0]));
+        self[0] = refusing;
+        SecretBehavior attacker = new SecretBehavior(Role.HOST, window, log);
+        RecordingLink attackerLink = new RecordingLink();
+        attacker.down(msg(MessageKind.SYN, "{}").withOrigin(REMOTE), attackerLink);
+        Message attackerSyn = attackerLink.lastDown();
+        String attackerSecret = attackerSyn.body().substring(0, 32);
+        refused.up(attackerSyn.withOrigin(HOST), refusing);
+        String rej = refusing.lastDown().body();
+        assertEquals("." + attackerSecret + "|REJ|{\"code\":\"ORIGIN_REJECTED\"}", rej);
+        attacker.up(refusing.lastDown().withOrigin(REMOTE), attackerLink);
+        assertEquals(List.of(MessageKind.REJECT), attackerLink.upKinds(), "the refused host still hears why");
+        // The refusal bound nothing: the next SYN of that channel, with another secret, is taken as new.
+        cross(host, hostLink, remote, remoteLink, msg(MessageKind.SYN, "{}"));
+        assertEquals(List.of(MessageKind.SYN), remoteLink.upKinds());
+    }
+
+    @Test
+    void aSynWithAnotherSecretCannotReplaceTheBoundHost() {
+        cross(host, hostLink, remote, remoteLink, msg(MessageKind.SYN, "{}"));
+        cross(remote, remoteLink, host, hostLink, msg(MessageKind.ACK, "{}"));
+        SecretBehavior intruder = new SecretBehavior(Role.HOST, window, log);
+        RecordingLink intruderLink = new RecordingLink();
+        intruder.down(msg(MessageKind.SYN, "{}").withOrigin(REMOTE), intruderLink);
+        remote.up(intruderLink.lastDown().withOrigin(HOST), remoteLink);
+        assertTrue(logged("bound to another host (same channel id, another secret)"), lines.toString());
+        // The host's own SYN (a copy) still passes, and the remote still writes to the host's secret.
+        cross(host, hostLink, remote, remoteLink, msg(MessageKind.SYN, "{}"));
+        cross(host, hostLink, remote, remoteLink, msg(MessageKind.MESSAGE, "1"));
+        assertEquals(List.of(MessageKind.SYN, MessageKind.SYN, MessageKind.MESSAGE), remoteLink.upKinds());
+        cross(remote, remoteLink, host, hostLink, msg(MessageKind.MESSAGE, "2"));
+        assertEquals(List.of(MessageKind.ACK, MessageKind.MESSAGE), hostLink.upKinds());
     }
 
     @Test

@@ -242,6 +242,21 @@ public final class SimWindow implements Platform {
         return context.parent.current().origin();
     }
 
+    /**
+     * As a browser: every ancestor's origin where the browser has {@code location.ancestorOrigins}, else those of
+     * same-origin ancestors and the parent's (which the referrer of a frame its parent loaded tells), null for the
+     * others.
+     */
+    @Override
+    public String[] ancestorOrigins() {
+        java.util.List<String> out = new java.util.ArrayList<String>();
+        for (SimContext c = context.parent; c != null; c = c.parent) {
+            String o = c.current() == null ? null : c.current().origin();
+            out.add(browser.hasAncestorOrigins() || origin.equals(o) || c == context.parent ? o : null);
+        }
+        return out.toArray(new String[0]);
+    }
+
     @Override
     public Cancellable listen(WindowMessageListener listener) {
         if (!alive) {

@@ -19,6 +19,16 @@ public final class RecordingLink implements Link {
     private final List<Message> downs = new ArrayList<Message>();
     private final List<Message> ups = new ArrayList<Message>();
     private final List<Message> instructions = new ArrayList<Message>();
+    private java.util.function.Consumer<Message> onUp;
+
+    /**
+     * Runs {@code hook} for each message passed up, after recording it, as the layer above would react within the
+     * same call (a handshake answering a {@code SYN}).
+     */
+    public RecordingLink onUp(java.util.function.Consumer<Message> hook) {
+        onUp = hook;
+        return this;
+    }
 
     /** Records a message passed down; instructions for the transport are kept apart. */
     @Override
@@ -58,6 +68,9 @@ public final class RecordingLink implements Link {
     @Override
     public void up(Message message) {
         ups.add(message);
+        if (onUp != null) {
+            onUp.accept(message);
+        }
     }
 
     /** Messages passed down, oldest first. */

@@ -1,6 +1,8 @@
 package org.kuayu.iframe.hash;
 
 import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.KuayuException;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
 import org.kuayu.core.platform.Platform;
@@ -9,15 +11,18 @@ import org.kuayu.core.stack.FrameRemoval;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.Ancestors;
 import org.kuayu.iframe.HalvesTransport;
 
 /**
  * The host's half of {@link HashTransport}: it writes frames, each with its return address, into the remote frame's
  * fragment, and takes the remote's frames from its mailbox, where proxy.html puts them.
  *
- * <p>It writes only once the remote frame has loaded (a fragment written into the initial blank document would load
- * the remote page again), and passes every frame up as from the remote URL's origin: the only origin whose page
- * learns the mailbox, which the per-channel secrets above then prove.
+ * <p>It loads the remote page at a URL whose fragment is this channel's address (mailbox and proxy URL, no frame),
+ * writes only once the remote frame has loaded (a fragment written into the initial blank document would load the
+ * remote page again), and passes every frame up as from the remote URL's origin: the only origin whose page learns
+ * the mailbox, which the per-channel secrets above then prove. It refuses to open in a page framed by another
+ * origin ({@link Ancestors}) unless the page trusts its ancestors.
  */
 final class HashHost implements HalvesTransport.End {
     private final TransportSetup setup;
@@ -48,6 +53,10 @@ final class HashHost implements HalvesTransport.End {
     @Override
     public void open(TransportListener newListener) {
         listener = newListener;
+        String refusal = setup.trustsAncestors() ? null : Ancestors.hostRefusal(platform, "location.hash");
+        if (refusal != null) {
+            throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, refusal);
+        }
         mailboxRegistration = platform.exposeMailbox(mailbox, new TextListener() {
             @Override
             public void onText(String text) {
@@ -55,7 +64,9 @@ final class HashHost implements HalvesTransport.End {
             }
         });
         ownsFrame = setup.frame() == null;
-        frame = ownsFrame ? platform.createFrame(setup.remoteUrl(), true) : setup.frame();
+        // The remote page learns this channel's address from the URL it loads at, and so can announce itself (HEL)
+        // at every load: the first, a reload (which keeps the fragment) or a return after the host's next write.
+        frame = ownsFrame ? platform.createFrame(prefix, true) : setup.frame();
         writer = new HashWriter(platform, log, new HashWriter.Target() {
             @Override
             public boolean navigate(String url) {
@@ -66,11 +77,13 @@ final class HashHost implements HalvesTransport.End {
         if (shown != null && shown.isEmpty()) {
             writer.hold();
         }
+        // A load is not reported as a new remote page: browsers fire load on the frame for fragment writes too
+        // (Chromium now and then, WebKit for every one), and answering each with a SYN kept idle pages talking.
+        // A new remote page says HEL itself, with the address in its URL.
         loadListener = frame.onLoad(new Runnable() {
             @Override
             public void run() {
                 writer.resume();
-                listener.onRemoteLoaded();
             }
         });
         removalListener = FrameRemoval.watch(frame, listener);

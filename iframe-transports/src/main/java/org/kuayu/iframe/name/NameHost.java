@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.kuayu.core.DebugLog;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.KuayuException;
 import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.FrameHandle;
@@ -13,6 +15,7 @@ import org.kuayu.core.stack.FrameRemoval;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.Ancestors;
 import org.kuayu.iframe.HalvesTransport;
 
 /**
@@ -40,6 +43,7 @@ final class NameHost implements HalvesTransport.End {
     private Cancellable loadListener;
     private Cancellable removalListener;
     private Cancellable mailbox;
+    private final boolean trustAncestors;
     private String remoteProxy;
     private boolean closed;
 
@@ -51,11 +55,16 @@ final class NameHost implements HalvesTransport.End {
         this.id = platform.randomId();
         this.rendezvous = NameTransport.RENDEZVOUS_PREFIX + id + ":" + setup.proxyUrl();
         this.writer = new NamedFrames(platform);
+        this.trustAncestors = setup.trustsAncestors();
     }
 
     @Override
     public void open(TransportListener newListener) {
         listener = newListener;
+        String refusal = trustAncestors ? null : Ancestors.hostRefusal(platform, "window.name");
+        if (refusal != null) {
+            throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, refusal);
+        }
         mailbox = platform.exposeMailbox(NameTransport.HOST_MAILBOX_PREFIX + id, new TextListener() {
             @Override
             public void onText(String text) {
@@ -93,7 +102,11 @@ final class NameHost implements HalvesTransport.End {
                     + (origin == null ? "unreadable" : "from " + origin));
             return;
         }
-        if (!proxy.equals(remoteProxy)) {
+        if (remoteProxy != null && !proxy.equals(remoteProxy)) {
+            log.log("ignored a write naming another proxy page than the remote's " + remoteProxy + ": " + proxy);
+            return;
+        }
+        if (remoteProxy == null) {
             remoteProxy = proxy;
             List<String> ready = new ArrayList<String>(waiting);
             waiting.clear();

@@ -7,9 +7,11 @@ import org.kuayu.core.Origin;
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.platform.TextListener;
+import org.kuayu.core.stack.PinnedProxies;
 import org.kuayu.core.stack.TransportListener;
 import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
+import org.kuayu.iframe.Ancestors;
 import org.kuayu.iframe.HalvesTransport;
 
 /**
@@ -27,6 +29,8 @@ final class NameRemote implements HalvesTransport.End {
     private final DebugLog log;
     private final String ownProxy;
     private final NamedFrames writer;
+    private final PinnedProxies pins;
+    private final boolean trustAncestors;
     private String rendezvous;
     private String hostProxy;
     private String hostOrigin;
@@ -39,6 +43,8 @@ final class NameRemote implements HalvesTransport.End {
         this.log = setup.log();
         this.ownProxy = setup.proxyUrl();
         this.writer = new NamedFrames(platform);
+        this.pins = setup.hostProxies();
+        this.trustAncestors = setup.trustsAncestors();
     }
 
     @Override
@@ -46,6 +52,10 @@ final class NameRemote implements HalvesTransport.End {
         if (platform.parent() == null) {
             throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, "kuayu.accept(...) must run in a page"
                     + " loaded in an iframe of the host page; this page has no parent window");
+        }
+        if (pins == null) {
+            throw new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, "window.name needs the accept options'"
+                    + " host proxies to know where it may write");
         }
         rendezvous = platform.windowName();
         if (!readRendezvous(rendezvous)) {
@@ -92,10 +102,25 @@ final class NameRemote implements HalvesTransport.End {
             log.log("ignored a window.name that is not a host's address (" + name.length() + " characters)");
             return false;
         }
+        if (!pins.admits(proxy)) {
+            throw refused(proxy, "not one of the host proxies this page writes to " + pins.describe()
+                    + " (hostProxies)");
+        }
+        String refusal = trustAncestors ? null
+                : Ancestors.remoteRefusal(platform.ancestorOrigins(), origin.toString(), pins);
+        if (refusal != null) {
+            throw refused(proxy, refusal);
+        }
         id = candidate;
         hostProxy = proxy;
         hostOrigin = origin.toString();
         return true;
+    }
+
+    private KuayuException refused(String proxy, String why) {
+        String text = "refused the host address " + proxy + ": " + why;
+        log.log(text);
+        return new KuayuException(ErrorCode.TRANSPORT_UNAVAILABLE, text);
     }
 
     @Override
