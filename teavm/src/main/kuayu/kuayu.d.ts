@@ -19,12 +19,17 @@ export interface KuayuError extends Error {
 /** Any value JSON can carry. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/** A page-to-page transport's name. */
+export type PageTransport = "postMessage" | "domain" | "name" | "hash";
+
 export interface ChannelOptions {
   /**
-   * "auto" (default: the best both pages have, falling back in order) or a transport to force. "websocket" (connect
-   * only, never part of "auto"): remote is a ws:// or wss:// URL of a server endpoint (KuayuWebSocketHandler).
+   * "auto" (default), one transport to force, or a list of distinct page transports. A host's "auto" tries
+   * postMessage, domain, name and hash in turn; a list is tried in its order. A remote's "auto" listens on postMessage
+   * alone; a list (e.g. ["postMessage", "name", "hash"]) opts in to each transport it names, all listened on at once.
+   * "websocket" (connect only, alone): remote is a ws:// or wss:// URL of a server endpoint (KuayuWebSocketHandler).
    */
-  transport?: "auto" | "postMessage" | "domain" | "name" | "hash" | "websocket";
+  transport?: "auto" | PageTransport | "websocket" | PageTransport[];
   /** Milliseconds for the handshake and for each request; default 10000. */
   timeout?: number;
   /**
@@ -50,6 +55,11 @@ export interface ChannelOptions {
   proxy?: string;
   /** true: debug lines to console.debug; a function: debug lines to it. */
   debug?: boolean | ((line: string) => void);
+  /**
+   * true: allow "name" and "hash" although a page of another origin frames this page (host) or the host page (remote).
+   * Default false: such an ancestor may navigate the frames these transports write and read them, secrets included.
+   */
+  trustAncestors?: boolean;
 }
 
 export interface ConnectOptions extends ChannelOptions {
@@ -64,6 +74,11 @@ export interface AcceptOptions extends ChannelOptions {
   allowedOrigins?: string[];
   /** Admit every origin (public, non-sensitive services only). */
   allowAnyOrigin?: boolean;
+  /**
+   * The host pages' proxy.html URLs this page may write to over "name" and "hash", compared exactly (absolute, no
+   * query). Default: "<allowed origin>/kuayu/proxy.html" for each allowed origin.
+   */
+  hostProxies?: string[];
 }
 
 export interface Channel {

@@ -11,12 +11,13 @@
  * The fragment is left as it is: the writer makes each write differ from the one before, and clearing it with
  * history.replaceState would spend the frame's navigation budget (Chromium takes 200 in 10 s, both kinds together).
  *
- * <mailbox> is "__kuayu_" + a transport name + "_" + 32 hex digits, a function the host's channel defined on its
- * window; <frame> starts with "kuayu". The frame goes to window[mailbox] of the nearest ancestor this page may
- * script that has it, or of a frame of that ancestor: parent.parent for location.hash and window.name's writes to
- * the host (remote page's frame, then the host page), a frame of parent for window.name's writes to the remote (the
- * remote page next to the host's messenger frame). Anything else is left alone, and nothing is ever thrown: this
- * page must stay silent in the console whatever it is given.
+ * <mailbox> is "__kuayu_" + a transport name + "_" + 32 hex digits, a function a channel defined on its window;
+ * <frame> starts with "kuayu". A host's mailbox ("__kuayu_hash_...", "__kuayu_name_...") is looked for on this page's
+ * ancestors only, nearest first (parent.parent: the remote page's frame, then the host page); a remote page's
+ * ("__kuayu_remote_...", window.name's writes to the remote) on the frames of this page's parent only (the remote page
+ * next to the host's messenger frame). A page this one may not script is skipped, so a frame only ever reaches a page
+ * of this page's own origin. Anything else is left alone, and nothing is ever thrown: this page must stay silent in
+ * the console whatever it is given. This page never redirects and keeps no state.
  * ES5, no inline script, no eval.
  */
 (function () {
@@ -38,12 +39,26 @@
   }
 
   /**
-   * window[box] of the nearest ancestor that has it and that this page may script, or of a frame of that ancestor
-   * (window.name's host-to-remote frames sit next to the remote page, not inside it); null when there is none.
+   * A remote page's mailbox: window[box] of a frame of this page's parent (window.name's host-to-remote frames sit
+   * next to the remote page); a host's: of the nearest ancestor that has it. Null when this page may script none.
    */
   function mailboxOf(box) {
     var w = window;
     var next, f, depth, i, n;
+    if (box.indexOf('__kuayu_remote_') === 0) {
+      try {
+        w = window.parent;
+        n = w === window ? 0 : Math.min(w.frames.length, 64);
+        for (i = 0; i < n; i++) {
+          if (w.frames[i] !== window && (f = boxOf(w.frames[i], box))) {
+            return f;
+          }
+        }
+      } catch (e) {
+        // A parent whose frames cannot be listed.
+      }
+      return null;
+    }
     for (depth = 0; depth < 16; depth++) {
       try {
         next = w.parent;
@@ -56,16 +71,6 @@
       w = next;
       if ((f = boxOf(w, box))) {
         return f;
-      }
-      try {
-        n = Math.min(w.frames.length, 64);
-        for (i = 0; i < n; i++) {
-          if (w.frames[i] !== window && (f = boxOf(w.frames[i], box))) {
-            return f;
-          }
-        }
-      } catch (e) {
-        // A window whose frames cannot be listed: go on with its parent.
       }
     }
     return null;

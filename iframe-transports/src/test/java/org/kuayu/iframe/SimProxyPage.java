@@ -14,9 +14,9 @@ import org.kuayu.core.sim.SimWindow;
  * {@code proxy.html} of the kuayu folder in the simulated browser: what {@code proxy.js} does, written again from its
  * comment (not from Kuayu's Java), so that the transports meet an independent reader. The fragment
  * {@code #<mailbox>:<frame percent-encoded>} is read at load and at each change ({@code hashchange}, or every 25 ms
- * without it); a frame that starts with {@code kuayu} goes to the mailbox of the nearest ancestor this page may script
- * that has it, or to that of a frame of such an ancestor (a sibling: the remote page next to the host's messenger
- * frame). {@code window.name = "<mailbox>:<frame>"} is read at load, emptied, and handed over the same way, not
+ * without it); a frame that starts with {@code kuayu} goes to a host's mailbox on the nearest ancestor this page may
+ * script that has it, or to a remote page's mailbox ({@code __kuayu_remote_}) on a frame of this page's parent (the
+ * remote page next to the host's messenger frame). {@code window.name = "<mailbox>:<frame>"} is read at load, emptied, and handed over the same way, not
  * decoded.
  *
  * <pre>{@code
@@ -68,20 +68,24 @@ public final class SimProxyPage implements PageScript {
         if (frame == null || !frame.startsWith("kuayu")) {
             return;
         }
+        String box = text.substring(0, colon);
+        if (box.startsWith("__kuayu_remote_")) {
+            for (WindowHandle sibling : page.framesOf(1)) {
+                if (sibling.callMailbox(box, frame)) {
+                    deliveries++;
+                    return;
+                }
+            }
+            return;
+        }
         for (int up = 1; up <= 16; up++) {
             WindowHandle ancestor = page.ancestor(up);
             if (ancestor == null) {
                 return;
             }
-            if (ancestor.callMailbox(text.substring(0, colon), frame)) {
+            if (ancestor.callMailbox(box, frame)) {
                 deliveries++;
                 return;
-            }
-            for (WindowHandle sibling : page.framesOf(up)) {
-                if (sibling.callMailbox(text.substring(0, colon), frame)) {
-                    deliveries++;
-                    return;
-                }
             }
         }
     }
