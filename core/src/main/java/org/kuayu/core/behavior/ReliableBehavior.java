@@ -52,7 +52,9 @@ import org.kuayu.core.wire.MessageKind;
  * incarnation means the peer is a new page: this side drops what it was sending to the old page, starts its own
  * stream again at 1 with the next generation, and receives the new page's stream from 1. The handshake above learns
  * of the reload from the same frame (a {@code HEL} or {@code ACK} of a new session), after this layer, and opens the
- * channel again. The receiver restarts on a higher generation and ignores a lower one (stragglers), and frames of the
+ * channel again. A host page never changes within a channel: once the remote's handshake has bound the channel
+ * ({@code BIND} passing down), the remote takes frames of that host incarnation only, so that a frame forged with a
+ * made-up incarnation cannot make it stop hearing the host. The receiver restarts on a higher generation and ignores a lower one (stragglers), and frames of the
  * peer's last 8 incarnations. Only the side that sees a new peer renumbers; the new page has seen no
  * one before, so one reload never makes both sides renumber in turn.</li>
  * <li>Requirement: garbage never throws. Protocol: a malformed {@code SEQ} or {@code SAK}, an acknowledgement of a
@@ -108,6 +110,8 @@ public final class ReliableBehavior extends BaseBehavior {
     private final ReliableReceiver receiver;
     private final List<String> retired = new ArrayList<String>();
     private String peer;
+    /** Remote: the handshake bound the channel ({@code BIND}): the host's page, and so its incarnation, is fixed. */
+    private boolean peerBound;
     private String lastTarget;
     private boolean closed;
 
@@ -126,7 +130,10 @@ public final class ReliableBehavior extends BaseBehavior {
 
     @Override
     public void down(Message m, Link link) {
-        if (!m.kind().isWire()) {
+        if (m.kind() == MessageKind.BIND) {
+            peerBound = peer != null;
+            link.down(m);
+        } else if (!m.kind().isWire()) {
             link.down(m);
         } else if (closed) {
             log.log("dropped an outgoing " + m.kind() + ": reliable delivery has stopped");
@@ -217,6 +224,11 @@ public final class ReliableBehavior extends BaseBehavior {
             peer = from;
             sender.contact(link);
             return true;
+        }
+        if (peerBound) {
+            // A host page never changes within a channel (a reloaded host opens a new one): this frame is not its.
+            log.log("ignored a frame of another page than the bound host's (" + from + ")");
+            return false;
         }
         log.log("the peer page changed (" + peer + " -> " + from + "): dropped " + sender.pendingCount()
                 + " frames meant for the old page, numbering from 1 again");

@@ -306,6 +306,21 @@ class ReliableBehaviorTest extends BehaviorFixture {
         assertEquals(List.of("more"), upBodies());
     }
 
+    /** A remote bound to its host (BIND) keeps hearing it: a frame with a made-up incarnation changes nothing. */
+    @Test
+    void onceBoundTheHostsPageNeverChanges() {
+        ReliableBehavior r = reliable(4);
+        r.up(seq(PEER, 0, 1, "\"syn\""), timed);
+        r.down(Message.local(MessageKind.BIND, ""), timed);
+        assertEquals(1, link.instructionCount(MessageKind.BIND), "BIND goes on to the transport");
+        r.up(seq(NEW_PEER, 0, 1, "\"forged\""), timed);
+        r.up(seq(PEER, 0, 2, "\"real\""), timed);
+        browser.runUntilIdle();
+        assertEquals(List.of("\"syn\"", "\"real\""), upBodies());
+        assertTrue(logged("ignored a frame of another page than the bound host's (" + NEW_PEER + ")"), lines.toString());
+        r.stop();
+    }
+
     @Test
     void theReceiverRestartsOnAHigherGenerationAndIgnoresALowerOne() {
         ReliableBehavior r = reliable(1);
