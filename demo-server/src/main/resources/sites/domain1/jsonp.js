@@ -1,6 +1,6 @@
 /*
  * The JSONP demo of domain1: the classic script tag next to kuayu.jsonp, both calling domain2's /login, and
- * domain2's misbehaving endpoints under /test/jsonp/ to show what each way does when things go wrong. ES5, like
+ * domain2's misbehaving endpoints under /jsonp/ to show what each way does when things go wrong. ES5, like
  * every hand-written page.
  */
 (function () {
@@ -73,17 +73,17 @@
     withKuayu("/login", {params: {user: userInput.value}});
   };
   document.getElementById("classic-missing").onclick = function () {
-    classic("/test/jsonp/missing?callback=onBack");
+    classic("/jsonp/missing?callback=onBack");
     log("info", "• the classic code has no way to hear of the 404: nothing more will happen");
   };
   document.getElementById("kuayu-missing").onclick = function () {
-    withKuayu("/test/jsonp/missing", {});
+    withKuayu("/jsonp/missing", {});
   };
   document.getElementById("kuayu-silent").onclick = function () {
-    withKuayu("/test/jsonp/silent", {timeout: 2000}, "this script never calls back");
+    withKuayu("/jsonp/silent", {timeout: 2000}, "this script never calls back");
   };
   document.getElementById("kuayu-late").onclick = function () {
-    withKuayu("/test/jsonp/slow", {params: {delay: 3000}, timeout: 1000},
+    withKuayu("/jsonp/slow", {params: {delay: 3000}, timeout: 1000},
         "the answer comes after 3 s, the timeout is 1 s: the late answer is absorbed");
     setTimeout(countLeftovers, 3500);
   };

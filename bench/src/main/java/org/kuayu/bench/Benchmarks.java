@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.kuayu.demo.DemoServer;
+import org.kuayu.demo.MisbehavingJsonpHandler;
 import org.kuayu.demo.Site;
 
 /**
@@ -109,7 +110,7 @@ public final class Benchmarks {
             System.out.println("No peers in " + settings.peers().toAbsolutePath() + ": only Kuayu and the raw paths are"
                     + " measured (./scripts/bench.sh installs the peers with npm)");
         }
-        DemoServer.Builder server = DemoServer.builder().freePorts();
+        DemoServer.Builder server = demoServer();
         if (peers) {
             server.extraFolder(PEERS_PATH, settings.peers());
         }
@@ -134,6 +135,22 @@ public final class Benchmarks {
         }
         finish(settings, new Report(settings, results, machine, when(date), took(started)).markdown(), results);
     }
+
+    /**
+     * The demo server on free ports with what only the bench uses, which the plain demo does not serve: its pages
+     * (classpath {@code bench-pages/}: the host page {@code /bench/run.html} on domain1, the echo pages on domain2)
+     * under {@value #PAGES_PATH}, and domain2's JSONP echo under {@code /test/jsonp/} (bench.js and
+     * {@link ServerLoad} call it).
+     */
+    static DemoServer.Builder demoServer() {
+        return DemoServer.builder().freePorts()
+                .fixtures(Site.DOMAIN1, PAGES_PATH, "bench-pages/domain1/")
+                .fixtures(Site.DOMAIN2, PAGES_PATH, "bench-pages/domain2/")
+                .handler(Site.DOMAIN2, "/test/jsonp/", demo -> new MisbehavingJsonpHandler());
+    }
+
+    /** Where the bench's pages are on domain1 and domain2: {@value}. */
+    static final String PAGES_PATH = "/bench/";
 
     /** "2026-12-02 02:21 UTC". */
     private static String when(ZonedDateTime date) {
@@ -161,7 +178,7 @@ public final class Benchmarks {
         ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
         String loadAtStart = Machine.loadAverage();
         Results results = new Results();
-        try (DemoServer demo = DemoServer.builder().freePorts().build().start()) {
+        try (DemoServer demo = demoServer().build().start()) {
             endpointLoad(settings, demo, results);
         }
         Map<String, String> machine = Machine.describe("not used (--only=load)", "not used (--only=load)",

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -62,8 +63,8 @@ import org.kuayu.server.SafeErrorHandler;
  *       ({@link LoginHandler});</li>
  *   <li>on domain2 only, {@code /ws/chat} and {@code /ws/raw}: the chat server of the WebSocket row, for
  *       domain1's pages ({@link DemoChat});</li>
- *   <li>on domain2 only, under {@code /test/jsonp/}: JSONP endpoints that echo, answer late or never call back
- *       ({@link JsonpTestEndpoints});</li>
+ *   <li>on domain2 only, under {@code /jsonp/}: JSONP endpoints that answer late or
+ *       never call back, for the JSONP page's failure buttons ({@link MisbehavingJsonpHandler});</li>
  *   <li>on domain2, under {@code /api/cors/}: the API of the CORS row, which domain1's pages may read with
  *       credentials, and the same without CORS under {@code /api/proxy/}, for the proxies ({@link DemoApiHandler});
  *       on {@code child}, the CORS API again for the pair's {@code www} pages (a same-site pair, which still gets
@@ -73,11 +74,12 @@ import org.kuayu.server.SafeErrorHandler;
  *       under {@value #MIDDLEWARE_PATH}{@code /}: domain2's {@code /api/} through another, every cookie domain
  *       rewritten to domain1's (the middleware row, same origin);</li>
  *   <li>on the document.domain pair, {@code Origin-Agent-Cluster: ?0} on every response, or {@code ?1} for a
- *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler}); and under {@code /test/} the test pages of
- *       the host ({@code domain}: {@code sites/domain1/test/}) or of the remote ({@code child}:
- *       {@code sites/domain2/test/}), so that the integration tests run the same pages over the pair;</li>
- *   <li>on domain3 (any host name), under {@code /test/}: domain1's test host pages and domain2's test remote page
- *       next to its own attacker page, so the tests can run either end from a hostile origin;</li>
+ *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler});</li>
+ *   <li>what a caller adds to a site with {@link Builder#fixtures} (a classpath folder under a path) and
+ *       {@link Builder#handler} (a handler under a path), in front of the site's own pages: the integration tests
+ *       add their test pages and test endpoints under {@code /test/} (and domain3 serves the test host and remote
+ *       pages from any host name), the bench its pages under {@code /bench/}. The plain demo has none of them: it
+ *       serves only pages a visitor may open;</li>
  *   <li>under a path given to {@link Builder#extraFolder}, the files of that folder of the file system (the
  *       bench serves the peers it installs at run time so);</li>
  *   <li>everything else from the classpath folder {@code sites/<name>/} ({@code index.html} for folders), and
@@ -93,6 +95,10 @@ import org.kuayu.server.SafeErrorHandler;
  *     URI host = demo.baseUrl(Site.DOMAIN1);             // http://www.domain1.localhost:40123
  *     URI page = host.resolve("/postmessage.html");
  * }
+ * // The integration tests' server: the demo, and their own pages and endpoints (see DemoSites in it-tests).
+ * DemoServer.builder().freePorts()
+ *     .fixtures(Site.DOMAIN1, "/test/", "fixtures/domain1/")
+ *     .handler(Site.DOMAIN2, "/test/jsonp/", demo -> new MisbehavingJsonpHandler());
  * }</pre>
  *
  * From the command line: {@code java -jar kuayu-demo.jar [--bind=127.0.0.1] [--domain1=host:port] ...}, one
@@ -110,10 +116,12 @@ public final class DemoServer implements AutoCloseable {
     private final Server server;
     private final String upstreamAddress;
     private final Map<String, Path> extraFolders;
+    private final List<Extra> extras;
 
     private DemoServer(Builder builder) {
         hosts = Collections.unmodifiableMap(new EnumMap<>(builder.hosts));
         extraFolders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraFolders));
+        extras = List.copyOf(builder.extras);
         // The proxies reach domain2 by address: its name may resolve nowhere but in a browser.
         upstreamAddress = builder.bind.equals("0.0.0.0") || builder.bind.equals("::") ? "127.0.0.1" : builder.bind;
         server = new Server(new QueuedThreadPool(64, 4, 60_000));
@@ -247,29 +255,21 @@ public final class DemoServer implements AutoCloseable {
             gwtApp.setHandler(javaApp);
             rest = gwtApp;
         } else if (site == Site.DOMAIN2) {
-            // The classic JSONP endpoint: /login?user=admin&callback=onBack; JSONP that misbehaves on purpose; and
-            // the API of the CORS and proxy rows, which domain1's pages may read; the chat server of the WebSocket row.
-            rest = DemoChat.endpoints(baseUrl(Site.DOMAIN1).toString(), new LoginHandler(new JsonpTestEndpoints(
+            // The classic JSONP endpoint: /login?user=admin&callback=onBack; JSONP that misbehaves on purpose, for
+            // the JSONP page's failure buttons; the API of the CORS and proxy rows, which domain1's pages may read;
+            // the chat server of the WebSocket row.
+            rest = DemoChat.endpoints(baseUrl(Site.DOMAIN1).toString(), new LoginHandler(new PrefixHandler(
+                MisbehavingJsonpHandler.DEMO_PREFIX, new MisbehavingJsonpHandler(),
                 new DemoApiHandler(site, baseUrl(Site.DOMAIN1).toString(), copied))));
-        } else if (site == Site.DOMAIN3) {
-            // The attacker can run the test host and the test remote from any origin it answers for.
-            KuayuAssetsHandler remotePages = KuayuAssetsHandler.builder().passMissing(true)
-                .resourceFolder(Site.DOMAIN2.resourceFolder() + "test/").pathPrefix("/test/").build();
-            remotePages.setHandler(copied);
-            KuayuAssetsHandler hostPages = KuayuAssetsHandler.builder().passMissing(true)
-                .resourceFolder(Site.DOMAIN1.resourceFolder() + "test/").pathPrefix("/test/").build();
-            hostPages.setHandler(remotePages);
-            rest = hostPages;
-        } else if (site.isDocumentDomainPair()) {
-            // The test host (on www) and the test remote (on child) are domain1's and domain2's, served again.
-            Site testPagesOf = site == Site.DOMAIN_WWW ? Site.DOMAIN1 : Site.DOMAIN2;
-            KuayuAssetsHandler testPages = KuayuAssetsHandler.builder()
-                .resourceFolder(testPagesOf.resourceFolder() + "test/").pathPrefix("/test/").build();
-            testPages.setHandler(copied);
-            rest = testPages;
-            if (site == Site.DOMAIN_CHILD) {
-                // The CORS API again, for the same-site pair: www's pages may send it their cookies.
-                rest = new DemoApiHandler(site, baseUrl(Site.DOMAIN_WWW).toString(), testPages);
+        } else if (site == Site.DOMAIN_CHILD) {
+            // The CORS API again, for the same-site pair: www's pages may send it their cookies.
+            rest = new DemoApiHandler(site, baseUrl(Site.DOMAIN_WWW).toString(), copied);
+        }
+        // What the caller added to this site (test fixtures, bench pages), in front of the site's own answers, the
+        // first added asked first.
+        for (int i = extras.size() - 1; i >= 0; i--) {
+            if (extras.get(i).site() == site) {
+                rest = extras.get(i).wrap(this, rest);
             }
         }
         KuayuAssetsHandler bundle = KuayuAssetsHandler.builder().build();
@@ -425,6 +425,7 @@ public final class DemoServer implements AutoCloseable {
         private final Map<Site, Integer> ports = new EnumMap<>(Site.class);
         private boolean proxyHostGiven;
         private final Map<String, Path> extraFolders = new LinkedHashMap<>();
+        private final List<Extra> extras = new ArrayList<>();
 
         private Builder() {
             for (Site site : Site.values()) {
@@ -493,6 +494,73 @@ public final class DemoServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Also serves the files of {@code classpathFolder} (a folder of the classpath, such as
+         * {@code "fixtures/domain1/"}) under {@code pathPrefix} on {@code site}, in front of the site's own pages: a
+         * file the folder lacks goes on to the next folder added for that path, then to the site (a 404 when no one
+         * has it). For pages that are not the demo's but live with what uses them: the integration tests' fixtures,
+         * the bench's pages. They get the site's {@code /config.js}, {@code /kuayu/} and, on the document.domain
+         * pair, its {@code Origin-Agent-Cluster} header, but not the remote pages' {@code frame-ancestors}: tests
+         * frame them from any site on purpose. Default: none.
+         *
+         * <pre>{@code
+         * DemoServer.builder().freePorts()
+         *     .fixtures(Site.DOMAIN1, "/test/", "fixtures/domain1/")   // /test/host.html on domain1
+         *     .fixtures(Site.DOMAIN3, "/test/", "fixtures/domain1/")   // and on the attacker's site
+         *     .fixtures(Site.DOMAIN3, "/test/", "fixtures/domain3/");  // next to its own pages
+         * }</pre>
+         *
+         * @param site any site but {@link Site#PROXY}, which serves domain2's answers
+         * @param pathPrefix a path that starts and ends with '/' and is not "/" itself
+         */
+        public Builder fixtures(Site site, String pathPrefix, String classpathFolder) {
+            checkExtra(site, pathPrefix);
+            if (classpathFolder == null || !classpathFolder.endsWith("/") || classpathFolder.startsWith("/")) {
+                throw new IllegalArgumentException("A classpath folder is a relative path ending with '/', like "
+                    + "\"fixtures/domain1/\"; got " + classpathFolder);
+            }
+            try (ResourceFactory.Closeable resources = ResourceFactory.closeable()) {
+                Resource folder = resources.newClassLoaderResource(classpathFolder, false);
+                if (folder == null || !folder.isDirectory()) {
+                    throw new IllegalArgumentException("No folder " + classpathFolder + " on the classpath; put it "
+                        + "in the resources of the module that serves it (such as src/test/resources/)");
+                }
+            }
+            extras.add(new Extra(site, pathPrefix, classpathFolder, null));
+            return this;
+        }
+
+        /**
+         * Gives the requests under {@code pathPrefix} on {@code site} to a handler of the caller's, in front of the
+         * site's own answers; what the handler leaves ({@code handle} returns false) goes on to the site. The handler
+         * sees the whole path. {@code handler} makes it at each start, once the ports are known, from the running
+         * server (so it may name the sites' {@link DemoServer#baseUrl real origins}). Like
+         * {@linkplain #fixtures fixtures}, its answers get no {@code frame-ancestors}. Default: none.
+         *
+         * <pre>{@code
+         * DemoServer.builder().handler(Site.DOMAIN2, "/test/jsonp/", demo -> new MisbehavingJsonpHandler());
+         * }</pre>
+         *
+         * @param site any site but {@link Site#PROXY}, which serves domain2's answers
+         * @param pathPrefix a path that starts and ends with '/' and is not "/" itself
+         */
+        public Builder handler(Site site, String pathPrefix, Function<DemoServer, Handler> handler) {
+            checkExtra(site, pathPrefix);
+            extras.add(new Extra(site, pathPrefix, null, Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        private static void checkExtra(Site site, String pathPrefix) {
+            if (Objects.requireNonNull(site, "site") == Site.PROXY) {
+                throw new IllegalArgumentException("The proxy serves what domain2 serves; add to Site.DOMAIN2");
+            }
+            if (pathPrefix == null || pathPrefix.length() < 3 || !pathPrefix.startsWith("/")
+                    || !pathPrefix.endsWith("/")) {
+                throw new IllegalArgumentException("A path prefix starts and ends with '/', like \"/test/\", and is "
+                    + "not \"/\"; got " + pathPrefix);
+            }
+        }
+
         /** Applies command-line arguments: {@code --bind=ADDRESS}, {@code --domain1=HOST:PORT}, ... */
         public Builder args(String... args) {
             for (String arg : args) {
@@ -540,7 +608,25 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    /** Answers a request whose Host names no site served on the port it came to. */
+    /**
+     * A caller's addition to a site ({@link Builder#fixtures} or {@link Builder#handler}): a classpath folder or a
+     * handler maker, under a path prefix.
+     */
+    private record Extra(Site site, String pathPrefix, String classpathFolder,
+                         Function<DemoServer, Handler> handler) {
+
+        /** The addition in front of {@code next}. */
+        Handler wrap(DemoServer demo, Handler next) {
+            if (handler != null) {
+                return new PrefixHandler(pathPrefix, handler.apply(demo), next);
+            }
+            KuayuAssetsHandler files = KuayuAssetsHandler.builder().passMissing(true).resourceFolder(classpathFolder)
+                .pathPrefix(pathPrefix).welcomeFiles("index.html").build();
+            files.setHandler(next);
+            return files;
+        }
+    }
+
     /**
      * Answers a request whose {@code Host} names no site of its port: {@code 421}, but for {@value #PROBE_PATH}, an empty
      * page for any host name, so that domain1's same-origin page can load a host name that names no site (the IP

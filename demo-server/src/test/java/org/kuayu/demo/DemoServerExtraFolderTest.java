@@ -42,7 +42,7 @@ class DemoServerExtraFolderTest {
                 () -> assertEquals(403, get(demo, Site.DOMAIN1, "/bench/peers/lib/").statusCode()),
                 () -> assertEquals(404, get(demo, Site.DOMAIN1, "/bench/peers/missing.js").statusCode()),
                 () -> assertEquals(400, get(demo, Site.DOMAIN1, "/bench/peers/%2e%2e/secret.txt").statusCode()),
-                () -> assertEquals(200, get(demo, Site.DOMAIN1, "/bench/run.html").statusCode()),
+                () -> assertEquals(200, get(demo, Site.DOMAIN1, "/postmessage.html").statusCode()),
                 () -> assertEquals(200, get(demo, Site.DOMAIN1, "/").statusCode()));
         }
     }

@@ -88,15 +88,10 @@ class DemoServerTest {
         "DOMAIN_WWW, /document-domain.html,  text/html;charset=utf-8",
         "DOMAIN_WWW, /document-domain.js,    text/javascript;charset=utf-8",
         "DOMAIN_WWW, /style.css,             text/css;charset=utf-8",
-        "DOMAIN_WWW, /test/host.html,        text/html;charset=utf-8",
-        "DOMAIN_WWW, /test/harness.js,       text/javascript;charset=utf-8",
-        "DOMAIN_WWW, /test/bundle.js,        text/javascript;charset=utf-8",
         "DOMAIN_CHILD, /document-domain-raw.html,    text/html;charset=utf-8",
         "DOMAIN_CHILD, /document-domain-raw.js,      text/javascript;charset=utf-8",
         "DOMAIN_CHILD, /document-domain-remote.html, text/html;charset=utf-8",
         "DOMAIN_CHILD, /document-domain-remote.js,   text/javascript;charset=utf-8",
-        "DOMAIN_CHILD, /test/remote.html,            text/html;charset=utf-8",
-        "DOMAIN_CHILD, /test/bundle.js,              text/javascript;charset=utf-8",
     })
     void eachSiteServesItsOwnPages(Site site, String path, String contentType) throws Exception {
         HttpResponse<String> page = get(site, path);
@@ -112,21 +107,22 @@ class DemoServerTest {
         assertEquals(404, get(Site.DOMAIN1, "/document-domain.html").statusCode());
         assertEquals(404, get(Site.DOMAIN_CHILD, "/document-domain.html").statusCode());
         assertEquals(404, get(Site.DOMAIN_WWW, "/document-domain-remote.html").statusCode());
-        // The pair serves the test pages of its own side only: the host's on www, the remote's on child.
-        assertEquals(404, get(Site.DOMAIN_WWW, "/test/remote.html").statusCode());
-        assertEquals(404, get(Site.DOMAIN_CHILD, "/test/host.html").statusCode());
-        assertEquals(404, get(Site.DOMAIN_WWW, "/test/jsonp/echo?callback=cb").statusCode());
     }
 
-    /** The test pages of the pair are domain1's and domain2's, byte for byte: one copy to keep. */
-    @Test
-    void theDocumentDomainPairServesTheTestPagesOfDomain1AndDomain2() throws Exception {
-        for (String page : List.of("/test/host.html", "/test/harness.js", "/test/bundle.js")) {
-            assertEquals(get(Site.DOMAIN1, page).body(), get(Site.DOMAIN_WWW, page).body(), page);
-        }
-        for (String page : List.of("/test/remote.html", "/test/bundle.js")) {
-            assertEquals(get(Site.DOMAIN2, page).body(), get(Site.DOMAIN_CHILD, page).body(), page);
-        }
+    /**
+     * The demo serves only pages a visitor may open: the tests' pages and endpoints and the bench's pages are served
+     * by the tests and the bench ({@link DemoServer.Builder#fixtures}), not by the demo.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "DOMAIN1, /test/host.html", "DOMAIN1, /test/harness.js", "DOMAIN2, /test/remote.html",
+        "DOMAIN2, /test/jsonp/echo?callback=cb", "DOMAIN3, /test/attacker.html", "DOMAIN3, /test/host.html",
+        "DOMAIN3, /test/remote.html", "DOMAIN_WWW, /test/host.html", "DOMAIN_CHILD, /test/remote.html",
+        "DOMAIN1, /bench/run.html", "DOMAIN1, /bench/bench.js", "DOMAIN2, /bench/echo.html",
+        "DOMAIN2, /bench/kuayu-echo.html", "PROXY, /test/remote.html",
+    })
+    void theDemoServesNoTestOrBenchPage(Site site, String path) throws Exception {
+        assertEquals(404, get(site, path).statusCode(), site + path);
     }
 
     /** Each answer of the pair opts out of origin-keyed agent clusters, so that document.domain works in Chromium. */
@@ -134,12 +130,10 @@ class DemoServerTest {
     @CsvSource({
         "DOMAIN_WWW,   /",
         "DOMAIN_WWW,   /document-domain.html",
-        "DOMAIN_WWW,   /test/host.html",
         "DOMAIN_WWW,   /config.js",
         "DOMAIN_WWW,   /kuayu/demo-server-test.js",
         "DOMAIN_WWW,   /static/vendor/kuayu/demo-server-test.js",
         "DOMAIN_CHILD, /document-domain-remote.html",
-        "DOMAIN_CHILD, /test/remote.html",
     })
     void theDocumentDomainPairSendsOriginAgentClusterOptOut(Site site, String path) throws Exception {
         HttpResponse<String> page = get(site, path);
@@ -229,22 +223,22 @@ class DemoServerTest {
     }
 
     @Test
-    void domain2JsonpTestEndpointsEchoAnswerLateAndStaySilent() throws Exception {
+    void domain2MisbehavingJsonpEndpointsEchoAnswerLateAndStaySilent() throws Exception {
         assertEquals("/**/cb({\"params\": {\"q\": \"a\\u0026b=c #\u00e9\"}});",
-            get(Site.DOMAIN2, "/test/jsonp/echo?q=a%26b%3Dc%20%23%C3%A9&callback=cb").body());
+            get(Site.DOMAIN2, "/jsonp/echo?q=a%26b%3Dc%20%23%C3%A9&callback=cb").body());
         long start = System.nanoTime();
-        HttpResponse<String> slow = get(Site.DOMAIN2, "/test/jsonp/slow?delay=300&callback=cb");
+        HttpResponse<String> slow = get(Site.DOMAIN2, "/jsonp/slow?delay=300&callback=cb");
         assertEquals("/**/cb({\"slow\": true, \"delay\": 300});", slow.body());
         assertTrue(System.nanoTime() - start >= 300_000_000L, "answered only after the delay");
-        assertEquals(400, get(Site.DOMAIN2, "/test/jsonp/slow?delay=10001&callback=cb").statusCode());
-        assertEquals(400, get(Site.DOMAIN2, "/test/jsonp/slow?delay=-1&callback=cb").statusCode());
-        HttpResponse<String> silent = get(Site.DOMAIN2, "/test/jsonp/silent?callback=cb");
+        assertEquals(400, get(Site.DOMAIN2, "/jsonp/slow?delay=10001&callback=cb").statusCode());
+        assertEquals(400, get(Site.DOMAIN2, "/jsonp/slow?delay=-1&callback=cb").statusCode());
+        HttpResponse<String> silent = get(Site.DOMAIN2, "/jsonp/silent?callback=cb");
         assertAll(
             () -> assertEquals(200, silent.statusCode()),
             () -> assertEquals("text/javascript; charset=utf-8", header(silent, "Content-Type")),
             () -> assertFalse(silent.body().contains("cb"), silent.body()));
-        assertEquals(404, get(Site.DOMAIN2, "/test/jsonp/nothing?callback=cb").statusCode());
-        assertEquals(404, get(Site.DOMAIN1, "/test/jsonp/echo?callback=cb").statusCode());
+        assertEquals(404, get(Site.DOMAIN2, "/jsonp/nothing?callback=cb").statusCode());
+        assertEquals(404, get(Site.DOMAIN1, "/jsonp/echo?callback=cb").statusCode());
     }
 
     @Test
@@ -337,18 +331,17 @@ class DemoServerTest {
         assertEquals(421, send("GET", port, host + ":" + port, DemoServer.PROBE_PATH + "/x").statusCode());
     }
 
-    /** The attacker's site answers look-alike host names, and serves the test host and remote pages from them. */
+    /** The attacker's site answers look-alike host names. */
     @ParameterizedTest
     @ValueSource(strings = {"www.domain3.localhost", "www.domain1.localhost", "www.domain1.localhost.evil.localhost",
         "www.evil-domain1.localhost", "evil.example"})
-    void domain3AnswersAnyHostNameWithTheTestPages(String host) throws Exception {
+    void domain3AnswersAnyHostName(String host) throws Exception {
         int port = demo.baseUrl(Site.DOMAIN3).getPort();
-        for (String path : List.of("/test/host.html", "/test/remote.html", "/test/attacker.html", "/test/harness.js",
-                "/kuayu/kuayu.js", "/kuayu/proxy.html")) {
+        for (String path : List.of("/", "/kuayu/kuayu.js", "/kuayu/proxy.html")) {
             HttpResponse<String> page = send("GET", port, host + ":" + port, path);
             assertEquals(200, page.statusCode(), host + path);
         }
-        assertEquals(404, send("GET", port, host + ":" + port, "/test/nothing.html").statusCode());
+        assertEquals(404, send("GET", port, host + ":" + port, "/nothing.html").statusCode());
     }
 
     @Test

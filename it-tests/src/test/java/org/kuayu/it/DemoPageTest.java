@@ -221,7 +221,7 @@ class DemoPageTest {
     /** The JSONP page: the classic script tag and kuayu.jsonp log in to domain2, and a missing endpoint is told. */
     @BrowserTest(bundles = Bundle.TEAVM)
     void jsonpPageLogsInBothWaysAndReportsAMissingEndpoint(Browser browser, DemoSites sites) {
-        browser.expectConsoleErrors("/test/jsonp/missing");
+        browser.expectConsoleErrors("/jsonp/missing");
         browser.expectConsoleErrors("404");
         browser.open(sites.domain1() + "/jsonp.html");
         browser.waitFor(logShows("/ready/"), HostPage.BOUND);

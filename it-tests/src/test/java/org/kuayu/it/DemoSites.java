@@ -7,12 +7,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.kuayu.demo.DemoServer;
+import org.kuayu.demo.MisbehavingJsonpHandler;
 import org.kuayu.demo.Site;
 
 /**
  * The demo server the integration tests run against: its sites ({@code domain1} host, {@code domain2} remote,
  * {@code domain3} attacker, and the document.domain pair {@code domain} and {@code child}) on free ports, started
  * once per test run by {@link BrowserExtension} and stopped when the run ends.
+ *
+ * <p>Next to the demo's own pages it serves the tests' fixtures, which the plain demo does not serve (they take
+ * allowlists and commands from their URL and report to {@code "*"}): under {@code /test/}, the test host pages
+ * ({@code src/test/resources/fixtures/domain1/}: {@code host.html}, {@code harness.js}, ...) on domain1 and on the
+ * pair's {@code www}, the test remote page ({@code fixtures/domain2/}: {@code remote.html}, ...) on domain2 and on
+ * {@code child}, both and the attacker's page ({@code fixtures/domain3/}) on domain3, from any host name; and on
+ * domain2 the misbehaving JSONP endpoints under {@code /test/jsonp/}.
  *
  * <pre>{@code
  * browser.open(sites.domain1() + "/test/host.html");
@@ -28,7 +36,7 @@ public final class DemoSites implements AutoCloseable {
 
     /** Starts the sites on free ports and checks that they serve the real {@code kuayu.js}. */
     static DemoSites start() {
-        DemoServer server = DemoServer.builder().freePorts().build();
+        DemoServer server = withFixtures(DemoServer.builder().freePorts()).build();
         try {
             server.start();
         } catch (Exception e) {
@@ -47,6 +55,28 @@ public final class DemoSites implements AutoCloseable {
         }
         return sites;
     }
+
+    /** Adds the tests' pages and endpoints to the demo's sites (see the class comment). */
+    static DemoServer.Builder withFixtures(DemoServer.Builder demo) {
+        return demo
+            .fixtures(Site.DOMAIN1, TEST_PATH, HOST_FIXTURES)
+            .fixtures(Site.DOMAIN2, TEST_PATH, REMOTE_FIXTURES)
+            .handler(Site.DOMAIN2, "/test/jsonp/", server -> new MisbehavingJsonpHandler())
+            .fixtures(Site.DOMAIN_WWW, TEST_PATH, HOST_FIXTURES)
+            .fixtures(Site.DOMAIN_CHILD, TEST_PATH, REMOTE_FIXTURES)
+            // The attacker can run the test host and the test remote from any origin it answers for; the host's
+            // files first, where both have one (bundle.js).
+            .fixtures(Site.DOMAIN3, TEST_PATH, HOST_FIXTURES)
+            .fixtures(Site.DOMAIN3, TEST_PATH, REMOTE_FIXTURES)
+            .fixtures(Site.DOMAIN3, TEST_PATH, "fixtures/domain3/");
+    }
+
+    /** Where every site serves the tests' pages: {@value}. */
+    static final String TEST_PATH = "/test/";
+    /** The classpath folder of the test host pages: {@value}. */
+    static final String HOST_FIXTURES = "fixtures/domain1/";
+    /** The classpath folder of the test remote page: {@value}. */
+    static final String REMOTE_FIXTURES = "fixtures/domain2/";
 
     /**
      * Restarts every site on the same ports, as a server restart does: open WebSockets drop, pages reconnect.

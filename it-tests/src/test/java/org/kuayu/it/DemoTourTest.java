@@ -17,10 +17,10 @@ import org.kuayu.demo.Site;
  * Chinese, and a screenshot of each goes to {@code target/screenshots/<name>.png}. Then each technique page's
  * "wrong way" buttons: the browser (or domain2's server) refuses, and the page says so in plain words.
  *
- * <p>Left out on purpose: the test-only pages under {@code /test/} and the benchmark pages under {@code /bench/},
- * which are no part of the demo, and the nginx route of the reverse-proxy page, which needs an nginx that only
- * {@link ReverseProxyTest} starts. The pages shown in a frame of a technique page are opened alone too, for
- * chromedriver does not report the console of a cross-site frame with its parent's.
+ * <p>Left out on purpose: the tests' own pages under {@code /test/} and the benchmark pages under {@code /bench/},
+ * which are no part of the demo (the plain demo does not serve them), and the nginx route of the reverse-proxy
+ * page, which needs an nginx that only {@link ReverseProxyTest} starts. The pages shown in a frame of a technique
+ * page are opened alone too, for chromedriver does not report the console of a cross-site frame with its parent's.
  */
 class DemoTourTest {
 

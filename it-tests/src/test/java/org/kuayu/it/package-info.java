@@ -8,7 +8,8 @@
  *       {@link org.kuayu.it.DemoSites}.</li>
  *   <li>{@link org.kuayu.it.HostPage} drives the test host page {@code domain1/test/host.html} through its harness
  *       ({@code test/harness.js}, {@code KT}); the remote end is {@code domain2/test/remote.html?allowed=&mode=},
- *       the attacker {@code domain3/test/attacker.html}. The pages live in demo-server's {@code sites/}.</li>
+ *       the attacker {@code domain3/test/attacker.html}. The pages are the tests' own
+ *       ({@code src/test/resources/fixtures/}), which {@link org.kuayu.it.DemoSites} adds to the demo's sites.</li>
  *   <li>Nothing sleeps: every wait is a bounded poll of a page condition, and a timeout prints the page's event
  *       log (with Kuayu's debug lines).</li>
  * </ul>

@@ -9,14 +9,14 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.kuayu.server.JsonpHandler;
 
 /**
- * JSONP endpoints that misbehave on purpose, on domain2 under {@value #PREFIX}, for the integration tests and the
- * JSONP page's failure buttons:
+ * JSONP endpoints that misbehave on purpose, named by the last segment of the path under whatever prefix the handler
+ * is mounted ({@link DemoServer.Builder#handler}): the demo mounts them on domain2 under {@value #DEMO_PREFIX} for the
+ * JSONP page's failure buttons; the integration tests and the bench mount them again under {@code /test/jsonp/}.
  * <ul>
  *   <li>{@code echo?a=1&b=x}: answers {@code {"params": {"a": "1", "b": "x"}}} (every query parameter but the
  *       callback), to show how parameters were encoded;</li>
@@ -27,40 +27,36 @@ import org.kuayu.server.JsonpHandler;
  * {@code echo} and {@code slow} go through a {@link JsonpHandler}, like the real {@code /login}.
  *
  * <pre>{@code
+ * DemoServer.builder().handler(Site.DOMAIN2, "/test/jsonp/", demo -> new MisbehavingJsonpHandler());
  * kuayu.jsonp("http://www.domain2.localhost:8082/test/jsonp/slow", {params: {delay: 2000}, timeout: 500});
  * }</pre>
+ * Any other name is a 404.
  */
-final class JsonpTestEndpoints extends Handler.Wrapper {
+public final class MisbehavingJsonpHandler extends Handler.Wrapper {
 
-    static final String PREFIX = "/test/jsonp/";
+    /** Where the demo serves them on domain2, for its JSONP page: {@value}. */
+    static final String DEMO_PREFIX = "/jsonp/";
     static final int MAX_DELAY_MILLIS = 10_000;
 
-    private final JsonpHandler jsonp = JsonpHandler.builder().build();
-
-    JsonpTestEndpoints(Handler next) {
-        super(next);
-        jsonp.setHandler(new Answers());
-        addBean(jsonp);
-    }
-
-    @Override
-    public void setServer(Server server) {
-        super.setServer(server);
-        jsonp.setServer(server);
+    public MisbehavingJsonpHandler() {
+        super(JsonpHandler.builder().build());
+        ((JsonpHandler) getHandler()).setHandler(new Answers());
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        if (!path.startsWith(PREFIX)) {
-            return super.handle(request, response, callback);
-        }
-        if (path.equals(PREFIX + "silent")) {
+        if (name(request).equals("silent")) {
             write(response, "text/javascript; charset=utf-8", "/* This script never calls its callback. */\n",
                 callback);
             return true;
         }
-        return jsonp.handle(request, response, callback);
+        return super.handle(request, response, callback);
+    }
+
+    /** The endpoint's name: the last segment of the path. */
+    private static String name(Request request) {
+        String path = Request.getPathInContext(request);
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static void write(Response response, String type, String text, Callback callback) {
@@ -75,7 +71,7 @@ final class JsonpTestEndpoints extends Handler.Wrapper {
     private static final class Answers extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            String name = Request.getPathInContext(request).substring(PREFIX.length());
+            String name = name(request);
             Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
             if (name.equals("echo")) {
                 StringBuilder json = new StringBuilder("{\"params\": {");
