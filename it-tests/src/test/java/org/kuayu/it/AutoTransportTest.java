@@ -12,8 +12,9 @@ import org.kuayu.demo.Site;
 /**
  * {@code transport: 'auto'} (the default): the host tries postMessage, then document.domain where the two origins
  * share a parent domain, then window.name, then location.hash, and tells {@code onError} of each fallback; a remote
- * with {@code auto} listens on all of them at once. The remote pages here are forced to one transport, so that the
- * host must fall back to it.
+ * with {@code auto} listens on postMessage alone, and on the others only when it names them (a list listens on all
+ * it names at once). The remote pages here are mostly forced to one transport, so that the host must fall back to
+ * it.
  */
 class AutoTransportTest {
 
@@ -89,5 +90,23 @@ class AutoTransportTest {
         host.awaitCount("close", 1);
         assertEquals(List.of("connect", "error", "close"), host.eventTypes(), host.why());
         assertEquals("ORIGIN_REJECTED", host.events("error").get(0).get("code"), host.why());
+    }
+
+    /**
+     * A remote page with Kuayu's default listens on postMessage alone: a host that tries only window.name and
+     * location.hash is never answered, and its last TIMEOUT says the remote must name those transports.
+     */
+    @BrowserTest
+    void aRemoteWithTheDefaultTakesNeitherNameNorHash(Browser browser, DemoSites sites) {
+        HostPage host = HostPage.open(browser, sites);
+        String remote = (String) host.eval("KT.remoteUrl({mode: 'echo', extra: 'transport=default'})");
+        host.connect("{remote: " + js(remote) + ", transport: ['name', 'hash'], timeout: 4000}");
+        host.awaitCount("close", 1);
+        List<Map<String, Object>> errors = host.events("error");
+        assertEquals("TIMEOUT", errors.get(errors.size() - 1).get("code"), host.why());
+        assertTrue(String.valueOf(errors.get(errors.size() - 1).get("message"))
+                .contains("a remote page listens on postMessage alone unless its accept names the others"),
+                fallbacks(host));
+        assertEquals(0L, host.count("ready"), host.why());
     }
 }

@@ -60,6 +60,7 @@ public final class DemoSites implements AutoCloseable {
     static DemoServer.Builder withFixtures(DemoServer.Builder demo) {
         return demo
             .fixtures(Site.DOMAIN1, TEST_PATH, HOST_FIXTURES)
+            .handler(Site.DOMAIN1, OpenRedirect.PATH, server -> new OpenRedirect())
             .fixtures(Site.DOMAIN2, TEST_PATH, REMOTE_FIXTURES)
             .handler(Site.DOMAIN2, "/test/jsonp/", server -> new MisbehavingJsonpHandler())
             .fixtures(Site.DOMAIN_WWW, TEST_PATH, HOST_FIXTURES)

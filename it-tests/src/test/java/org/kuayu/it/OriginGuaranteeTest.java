@@ -136,14 +136,14 @@ class OriginGuaranteeTest {
     }
 
     /**
-     * An open redirect on the admitted site ({@code /test/redirect?to=}, served by the test fixtures) named as the
+     * An open redirect on the admitted site ({@code /test/redirect/?to=}, served by the test fixtures) named as the
      * return address, over location.hash and window.name: the remote takes only the pinned proxy page, so it never
      * writes through the redirect. First from a domain3 page framing the remote; then, so that nothing but the pin
      * decides, from a real domain1 host page that names the redirect as its proxy.
      */
     @BrowserTest(BrowserKind.CHROMIUM)
     void anOpenRedirectOnTheAdmittedSiteIsNeverAReturnAddress(Browser browser, DemoSites sites) {
-        String redirect = sites.domain1() + "/test/redirect?to=" + enc(sites.domain3() + "/kuayu/proxy.html");
+        String redirect = sites.domain1() + "/test/redirect/?to=" + enc(sites.domain3() + "/kuayu/proxy.html");
         String pins = ": not one of the host proxies this page writes to [" + sites.domain1() + "/kuayu/proxy.html]";
 
         String hashRemote = remoteUrl(browser, sites, "hash");

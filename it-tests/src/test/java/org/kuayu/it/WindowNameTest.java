@@ -108,11 +108,17 @@ class WindowNameTest {
     void aHostOfAnOriginNotAllowedIsRefused(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         String remote = (String) host.eval("KT.remoteUrl({mode: 'echo', transport: 'name', allowed: ["
-                + js(sites.domain3()) + "]})");
-        host.connect("{remote: " + js(remote) + ", transport: 'name'}");
+                + js(sites.domain3()) + "], extra: 'report=top'})");
+        host.connect("{remote: " + js(remote) + ", transport: 'name', timeout: 3000}");
         host.awaitCount("close", 1);
+        // The remote writes only to proxy pages of the origins it allows: this host hears nothing and times out,
+        // and the remote says why.
         assertEquals(List.of("connect", "error", "close"), host.eventTypes(), host.why());
-        assertEquals("ORIGIN_REJECTED", host.events("error").get(0).get("code"), host.why());
+        assertEquals("TIMEOUT", host.events("error").get(0).get("code"), host.why());
+        host.waitFor("(function () { for (var i = 0; i < KT.reports.length; i++) { var r = KT.reports[i];"
+                + " if (r.kind === 'debug' && String(r.value).indexOf('refused the host address "
+                + sites.domain1() + "/kuayu/proxy.html: not one of the host proxies') >= 0) { return true; } }"
+                + " return false; })()");
         host.waitFor("KT.iframes() === 0");
     }
 
