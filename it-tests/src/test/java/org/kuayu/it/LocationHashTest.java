@@ -116,4 +116,35 @@ class LocationHashTest {
         assertTrue(String.valueOf(thrown.get("message")).contains("must be on this page's own origin"), host.why());
         assertEquals(0L, host.iframes(), host.why());
     }
+
+    /**
+     * An idle channel writes nothing, either way. Chromium fires {@code load} on the remote's frame for some of the
+     * host's fragment writes (WebKit for each one); Kuayu used to answer each with a {@code SYN}, and two idle pages
+     * then kept writing 13 to 18 fragments a second. The test counts the fragments the remote page receives and the
+     * frames the host's mailbox is handed, lets the channel settle, then observes it idle for 3 s: proving that
+     * nothing happens takes a window of time, which is the one wait here not on a condition.
+     */
+    @BrowserTest(BrowserKind.CHROMIUM)
+    void anIdleChannelWritesNothing(Browser browser, DemoSites sites) {
+        HostPage host = connected(browser, sites, "echo", "");
+        host.eval("document.getElementsByTagName('iframe')[0].id = 'remote'");
+        browser.evalInFrame("remote", "(function () { window.KT_WRITES = 0;"
+                + " window.addEventListener('hashchange', function () { window.KT_WRITES++; }); })()");
+        host.eval("(function () { window.KT_CALLS = 0; Object.keys(window).forEach(function (k) {"
+                + " if (k.indexOf('__kuayu_hash_') === 0) { var f = window[k];"
+                + " window[k] = function (x) { window.KT_CALLS++; return f(x); }; } }); })()");
+        assertEquals(Map.of("echo", "before the quiet"), host.reply("'before the quiet'"), host.why());
+        assertTrue((Long) host.eval("KT_CALLS") > 0, "the wrapped mailbox took the reply");
+        assertTrue((Long) browser.evalInFrame("remote", "KT_WRITES") > 0, "the remote counted the request");
+        // Let the last acknowledgements go (a reliable-delivery receipt is sent a task or a retransmission later).
+        long settle = System.currentTimeMillis() + 1500;
+        host.waitFor("Date.now() > " + settle);
+        long calls = (Long) host.eval("KT_CALLS");
+        long writes = (Long) browser.evalInFrame("remote", "KT_WRITES");
+        long quietUntil = System.currentTimeMillis() + 3000;
+        host.waitFor("Date.now() > " + quietUntil, Duration.ofSeconds(10));
+        assertEquals(writes, browser.evalInFrame("remote", "KT_WRITES"), "the host wrote to an idle remote");
+        assertEquals(calls, host.eval("KT_CALLS"), "the remote wrote to an idle host");
+        assertEquals(Map.of("echo", "after the quiet"), host.reply("'after the quiet'"), host.why());
+    }
 }
