@@ -1,6 +1,7 @@
 /*
- * The remote side of domain1's Kuayu demos (postMessage, location.hash, window.name; the transport in ?transport=,
- * default Kuayu's automatic choice): accepts a Kuayu channel from domain1 only, echoes each message,
+ * The remote side of domain1's Kuayu demos (postMessage, location.hash, window.name: it opts in to the three by name,
+ * as a remote page must for window.name and location.hash, and takes whichever the host uses; it reads nothing from
+ * its URL): accepts a Kuayu channel from domain1 only, echoes each message,
  * replies to each request, sends requests of its own, and logs everything with its direction and origin. ES5,
  * like every hand-written page.
  */
@@ -71,11 +72,10 @@
     });
   };
 
-  var forced = /[?&]transport=([a-zA-Z]+)/.exec(location.search);
   try {
     channel = kuayu.accept({
       allowedOrigins: [demo.domain1],
-      transport: forced ? forced[1] : "auto",
+      transport: ["postMessage", "name", "hash"],
       onReady: function () {
         setStatus("ready");
         log("info", "• ready: " + channel.origin + " over " + channel.transport);
