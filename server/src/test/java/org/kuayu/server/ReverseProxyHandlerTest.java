@@ -76,7 +76,10 @@ class ReverseProxyHandlerTest {
                 "l=a123456; Path=/; Domain=www.domain1.com; HttpOnly",
                 "user=admin; Path=/v1; DOMAIN=www.domain1.com; Max-Age=600; SameSite=Lax",
                 "theme=dark; Path=/",
-                "other=1; Domain=elsewhere.com; Expires=Wed, 09 Jun 2027 10:18:14 GMT"),
+                "other=1; Expires=Wed, 09 Jun 2027 10:18:14 GMT",
+                "wide=1; Path=/; Secure",
+                "__Host-id=7; Path=/; Secure; HttpOnly",
+                "dotted=1; Domain=www.domain1.com; Path=/"),
             answer.headers().allValues("Set-Cookie"));
     }
 
@@ -266,6 +269,11 @@ class ReverseProxyHandlerTest {
                     response.getHeaders().add(HttpHeader.SET_COOKIE, "theme=dark; Path=/");
                     response.getHeaders().add(HttpHeader.SET_COOKIE,
                         "other=1; Domain=elsewhere.com; Expires=Wed, 09 Jun 2027 10:18:14 GMT");
+                    // The proxy's parent domain: would reach every site under domain1.com.
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, "wide=1; Domain=.domain1.com; Path=/; Secure");
+                    response.getHeaders().add(HttpHeader.SET_COOKIE,
+                        "__Host-id=7; Domain=www.domain2.com; Path=/; Secure; HttpOnly");
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, "dotted=1; Domain=WWW.DOMAIN2.COM.; Path=/");
                     return text(response, callback, "logged in");
                 case "/redirect":
                     response.setStatus(302);
