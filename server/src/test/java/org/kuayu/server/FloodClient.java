@@ -27,7 +27,7 @@ import org.kuayu.core.wire.WireCodec;
  * }
  * }</pre>
  */
-final class FloodClient implements AutoCloseable {
+public final class FloodClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
@@ -39,7 +39,7 @@ final class FloodClient implements AutoCloseable {
     }
 
     /** Upgrades a socket to {@code uri} with this {@code Origin}; fails unless the server answers 101. */
-    static FloodClient connect(URI uri, String origin) throws IOException {
+    public static FloodClient connect(URI uri, String origin) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
@@ -61,7 +61,7 @@ final class FloodClient implements AutoCloseable {
     }
 
     /** Plays the page's handshake: HEL in, SYN out, ACK in, RDY out, RDY in. */
-    void handshake() throws IOException {
+    public void handshake() throws IOException {
         expect(MessageKind.HELLO);
         send(MessageKind.SYN, 0, "{\"v\":1,\"transport\":\"websocket\"}");
         expect(MessageKind.ACK);
@@ -70,7 +70,7 @@ final class FloodClient implements AutoCloseable {
     }
 
     /** Reads the next frame, which must be a Kuayu frame of {@code kind}. */
-    Message expect(MessageKind kind) throws IOException {
+    public Message expect(MessageKind kind) throws IOException {
         Frame f = readFrame();
         Message m = WireCodec.decode(new String(f.payload, StandardCharsets.UTF_8));
         if (m.kind() != kind) {
@@ -80,7 +80,7 @@ final class FloodClient implements AutoCloseable {
     }
 
     /** Sends a Kuayu frame on {@link WireClient#CHANNEL}, as one masked text message. */
-    void send(MessageKind kind, long number, String body) throws IOException {
+    public void send(MessageKind kind, long number, String body) throws IOException {
         byte[] payload = WireCodec.encode(new Message(kind, WireClient.CHANNEL, number, body))
                 .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
@@ -111,7 +111,7 @@ final class FloodClient implements AutoCloseable {
      * Reads (at last) what the server sent, frame by frame, until its close frame; returns the close code, or -1
      * if the connection ended first or more than {@code maxBytes} came before it.
      */
-    int readUntilClose(long maxBytes) throws IOException {
+    public int readUntilClose(long maxBytes) throws IOException {
         long read = 0;
         while (read <= maxBytes) {
             Frame f;
