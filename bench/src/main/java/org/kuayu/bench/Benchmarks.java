@@ -216,6 +216,28 @@ public final class Benchmarks {
             results.failures.add(message);
             System.out.println("FAILED " + message);
         }
+        websocketFlood(settings, results);
+    }
+
+    /** The WebSocket endpoint's good clients while others flood it (an eighth as many as the good ones, 1 at least). */
+    private static void websocketFlood(BenchSettings settings, Results results) {
+        results.heapBeforeFlood = WebSocketFloodLoad.heapAfterFullGc();
+        try (WebSocketFloodLoad flood = WebSocketFloodLoad.start()) {
+            for (LoadDriver.Outcome outcome : LoadDriver.run(flood.groups(settings.loadClients(),
+                    Math.max(1, settings.loadClients() / 8)), settings.loadWarmupMillis(), settings.loadMillis())) {
+                results.websocketFlood.add(outcome);
+                printLoad("WebSocket under a flood", outcome, results);
+            }
+            results.floodStats = flood.stats();
+            System.out.println("WebSocket under a flood: " + results.floodStats);
+        } catch (Exception e) {
+            String message = "the WebSocket endpoint under a flood: " + e;
+            results.failures.add(message);
+            System.out.println("FAILED " + message);
+        }
+        results.heapAfterFlood = WebSocketFloodLoad.heapAfterFullGc();
+        System.out.printf("WebSocket under a flood: heap after a full GC %,d bytes before, %,d after%n",
+                results.heapBeforeFlood, results.heapAfterFlood);
     }
 
     private static void printLoad(String what, LoadDriver.Outcome outcome, Results results) {

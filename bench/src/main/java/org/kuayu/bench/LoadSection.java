@@ -35,13 +35,17 @@ final class LoadSection {
                   + " `ReverseProxyHandler` (timeout ").append(ProxyFailureLoad.TIMEOUT_MILLIS).append(" ms) while"
                   + " the others, at the same time, hit an upstream path that hangs past the timeout, one that"
                   + " answers 500, one that resets the connection, and a second route whose upstream port is"
-                  + " closed; each must get its one clean answer. Percentiles are nearest-rank over every counted"
-                  + " request.\n");
+                  + " closed; each must get its one clean answer. Then a `KuayuWebSocketHandler` at its default"
+                  + " bounds (`org.kuayu.bench.WebSocketFloodLoad`, the bench's own endpoint answering as the demo's"
+                  + " chat): the clients do chat round trips while an eighth as many, at the same time, send "
+                  + WebSocketFloodLoad.FLOOD_BYTES / 1024 + " KiB messages and never read, reconnecting whenever the"
+                  + " server closes them; the endpoint's own accounting and the heap after a full collection at the"
+                  + " end are reported. Percentiles are nearest-rank over every counted request.\n");
     }
 
     /** Both tables, or nothing when neither ran. */
     static void section(StringBuilder md, Results results, BenchSettings settings) {
-        if (results.endpointLoad.isEmpty() && results.proxyFailures.isEmpty()) {
+        if (results.endpointLoad.isEmpty() && results.proxyFailures.isEmpty() && results.websocketFlood.isEmpty()) {
             return;
         }
         md.append("## Server endpoints under load\n\n").append(settings.loadClients())
@@ -59,6 +63,7 @@ final class LoadSection {
               .append(millis(row.p99Micros())).append(" | ").append(millis(row.maxMicros())).append(" |\n");
         }
         errorList(md, results.endpointLoad);
+        floodSection(md, results, settings);
         if (results.proxyFailures.isEmpty()) {
             return;
         }
@@ -82,6 +87,37 @@ final class LoadSection {
           .append(millis(good.p99Micros())).append(".\n");
         errorList(md, results.proxyFailures);
         md.append('\n');
+    }
+
+    /** The good WebSocket clients while others flood the same endpoint, and what the endpoint did about it. */
+    private static void floodSection(StringBuilder md, Results results, BenchSettings settings) {
+        if (results.websocketFlood.isEmpty()) {
+            return;
+        }
+        md.append("### WebSocket: good clients while others flood\n\nBoth rows at once, one endpoint at its default"
+                  + " bounds, for ").append(Report.decimal("#,##0", settings.loadMillis()))
+          .append(" ms after the warm-up.\n\n")
+          .append("| clients doing | request | clients | requests | calls by outcome | errors | requests/s | p50"
+                  + " | p99 | max |\n")
+          .append("|---|---|--:|--:|---|--:|--:|--:|--:|--:|\n");
+        for (LoadDriver.Outcome row : results.websocketFlood) {
+            md.append("| ").append(row.title()).append(" | `").append(row.target()).append("` | ")
+              .append(row.clients()).append(" | ").append(Report.decimal("#,##0", row.requests()))
+              .append(" | ").append(byStatus(row.byLabel())).append(" | ").append(errors(row)).append(" | ")
+              .append(Report.rate(row.perSecond())).append(" | ").append(millis(row.p50Micros())).append(" | ")
+              .append(millis(row.p99Micros())).append(" | ").append(millis(row.maxMicros())).append(" |\n");
+        }
+        if (results.floodStats != null) {
+            md.append("\nThe endpoint closed ").append(Report.decimal("#,##0", results.floodStats.closedNotReading()))
+              .append(" sessions for not reading (close code ").append(org.kuayu.server.KuayuWebSocketHandler.CLOSE_NOT_READING)
+              .append("); the most bytes one session had queued: ")
+              .append(Report.decimal("#,##0", results.floodStats.maxQueuedBytes())).append(" (bound ")
+              .append(Report.decimal("#,##0", org.kuayu.server.KuayuWebSocketHandler.DEFAULT_MAX_QUEUED_BYTES)).append("). Heap in use"
+                      + " after a full collection: ").append(Report.decimal("#,##0.0", results.heapBeforeFlood / 1048576.0))
+              .append(" MiB before the flood, ").append(Report.decimal("#,##0.0", results.heapAfterFlood / 1048576.0))
+              .append(" MiB after it (server and clients in one process).\n");
+        }
+        errorList(md, results.websocketFlood);
     }
 
     private static String byStatus(Map<String, Long> byLabel) {

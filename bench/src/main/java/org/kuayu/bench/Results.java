@@ -47,6 +47,13 @@ final class Results {
     final List<LoadDriver.Outcome> endpointLoad = new ArrayList<>();
     /** The proxy while its upstream fails: the good requests' row, then one per failing kind. */
     final List<LoadDriver.Outcome> proxyFailures = new ArrayList<>();
+    /** The WebSocket endpoint's good clients and flooders, both at once ({@link WebSocketFloodLoad}). */
+    final List<LoadDriver.Outcome> websocketFlood = new ArrayList<>();
+    /** The endpoint's accounting at the end of the flood, or null when it did not run. */
+    org.kuayu.server.KuayuWebSocketStats floodStats;
+    /** The heap after a full collection: before the flood and after it, its sockets closed; -1 when not run. */
+    long heapBeforeFlood = -1;
+    long heapAfterFlood = -1;
     final List<BundleSize> sizes = new ArrayList<>();
     /** Compile time in ms of each bundle's compiler ("teavm", "gwt"), as scripts/bench.sh measured it; may be empty. */
     final Map<String, Long> buildMillis = new LinkedHashMap<>();

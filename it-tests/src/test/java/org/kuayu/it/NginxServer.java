@@ -49,6 +49,14 @@ public final class NginxServer implements AutoCloseable {
 
     /** Starts nginx in front of the demo's domain2; returns once it accepts connections. */
     static NginxServer start(DemoSites sites) {
+        return start(sites, URI.create(sites.domain2()).getPort());
+    }
+
+    /**
+     * Starts nginx with the shipped configuration but its upstream on another loopback port (a test's own server
+     * standing for domain2, still named in {@code Host} as domain2).
+     */
+    static NginxServer start(DemoSites sites, int upstreamPort) {
         if (!Files.isExecutable(NGINX)) {
             throw new AssertionError("The nginx tests cannot run: " + NGINX + " is missing. Install Debian's "
                     + "nginx (apt-get install -y nginx; ./scripts/test.sh does it when run as root)");
@@ -59,7 +67,7 @@ public final class NginxServer implements AutoCloseable {
             Files.createDirectories(prefix.resolve("logs"));
             Files.createDirectories(prefix.resolve("temp"));
             Path conf = prefix.resolve("nginx.conf");
-            Files.writeString(conf, config(Files.readString(SHIPPED), sites, port));
+            Files.writeString(conf, config(Files.readString(SHIPPED), sites, port, upstreamPort));
             Process process = new ProcessBuilder(NGINX.toString(), "-p", prefix + "/", "-c", conf.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(prefix.resolve("logs").resolve("console.log").toFile())
@@ -78,11 +86,11 @@ public final class NginxServer implements AutoCloseable {
      * domain1's origin (CORS). Each default must be there as many times as the file has it today, so that a change
      * of the file fails here instead of testing something else.
      */
-    static String config(String shipped, DemoSites sites, int port) {
+    static String config(String shipped, DemoSites sites, int port, int upstreamPort) {
         URI domain1 = URI.create(sites.domain1());
         URI domain2 = URI.create(sites.domain2());
         String conf = replace(shipped, "listen 127.0.0.1:8084;", "listen 127.0.0.1:" + port + ";", 1);
-        conf = replace(conf, "server 127.0.0.1:8082;", "server 127.0.0.1:" + domain2.getPort() + ";", 1);
+        conf = replace(conf, "server 127.0.0.1:8082;", "server 127.0.0.1:" + upstreamPort + ";", 1);
         conf = replace(conf, "www.domain2.localhost:8082", domain2.getAuthority(), 2);
         conf = replace(conf, "http://www.domain1.localhost:8081 always;", domain1 + " always;", 1);
         return conf;

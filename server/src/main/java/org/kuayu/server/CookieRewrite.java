@@ -19,12 +19,17 @@ import java.util.regex.Pattern;
  * the attribute goes, when its replacement is empty); the cookie's name and value, every other attribute
  * ({@code HttpOnly}, {@code Secure}, {@code SameSite}, {@code Expires} with its comma, {@code Max-Age}, unknown
  * ones), their order, spelling and spacing stay exactly as the upstream wrote them. Attribute names match in any
- * case ({@code domain}, {@code DOMAIN}); domains match in any case and with or without a leading dot; paths match
- * by prefix, case-sensitively, as nginx does. A cookie without a {@code Domain} attribute is host-only: it already
- * belongs to whatever host the browser asked, the proxy, and is left as it is.
+ * case ({@code domain}, {@code DOMAIN}); domains match in any case and with or without a leading or trailing dot;
+ * paths match by prefix, case-sensitively, as nginx does. A cookie without a {@code Domain} attribute is host-only:
+ * it already belongs to whatever host the browser asked, the proxy, and is left as it is.
  *
- * <p>Domain rules: an exact domain first, then {@code "*"} for any other domain. Path rules: the longest
- * matching prefix wins, its prefix replaced. No rule matches: the attribute is kept.
+ * <p>Domain rules: an exact domain first, then {@code "*"} for any other domain. Once there is a domain rule, a
+ * {@code Domain} that no rule matches is <b>removed</b> (the cookie becomes host-only on the proxy's host): it
+ * could otherwise name the proxy's parent domain and set a cookie for every site under it (nginx's
+ * {@code proxy_cookie_domain} passes it unchanged). A {@code __Host-} cookie never gets a {@code Domain}: any it
+ * has is removed, and its {@code Path} is not rewritten (browsers keep such a cookie only host-only with
+ * {@code Path=/}). Path rules: the longest matching prefix wins, its prefix replaced; no rule matches: the path is
+ * kept.
  *
  * <pre>{@code
  * CookieRewrite.builder()
@@ -36,7 +41,7 @@ import java.util.regex.Pattern;
  * // "l=a123456; Path=/x; Domain=www.domain1.localhost; HttpOnly"
  * }</pre>
  *
- * Default ({@link #NONE}): no rule, every cookie is forwarded untouched.
+ * Default ({@link #NONE}): no rule, every cookie is forwarded untouched (nginx's {@code proxy_cookie_domain off}).
  */
 public final class CookieRewrite {
 
@@ -75,6 +80,7 @@ public final class CookieRewrite {
             return setCookie;
         }
         String[] parts = setCookie.split(";", -1);
+        boolean hostPrefixed = parts[0].trim().regionMatches(true, 0, "__Host-", 0, "__Host-".length());
         StringBuilder out = new StringBuilder(setCookie.length() + 16).append(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
@@ -83,7 +89,8 @@ public final class CookieRewrite {
             String replacement = part;
             if (equals >= 0 && (name.equals("domain") || name.equals("path"))) {
                 String value = part.substring(equals + 1).trim();
-                String rewritten = name.equals("domain") ? rewriteDomain(value) : rewritePath(value);
+                String rewritten = name.equals("domain") ? (hostPrefixed ? "" : rewriteDomain(value))
+                    : (hostPrefixed ? null : rewritePath(value));
                 if (rewritten == null) {
                     replacement = part;
                 } else if (rewritten.isEmpty()) {
@@ -99,11 +106,29 @@ public final class CookieRewrite {
         return out.toString();
     }
 
-    /** The new domain, {@code ""} to remove the attribute, or null to keep it. */
+    /** The new domain, {@code ""} to remove the attribute, or null to keep it (no domain rule at all). */
     private String rewriteDomain(String value) {
-        String domain = value.startsWith(".") ? value.substring(1) : value;
-        String to = domains.get(domain.toLowerCase(Locale.ROOT));
-        return to != null ? to : anyDomain;
+        String to = domains.get(bare(value));
+        if (to != null) {
+            return to;
+        }
+        if (anyDomain != null) {
+            return anyDomain;
+        }
+        return domains.isEmpty() ? null : "";
+    }
+
+    /** A domain in lower case without its leading and trailing dots. */
+    private static String bare(String domain) {
+        int start = 0;
+        int end = domain.length();
+        while (start < end && domain.charAt(start) == '.') {
+            start++;
+        }
+        while (end > start && domain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return domain.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /** The new path, {@code ""} to remove the attribute, or null to keep it. */
@@ -139,15 +164,16 @@ public final class CookieRewrite {
         }
 
         /**
-         * Rewrites {@code Domain=from} (any case, with or without a leading dot) to {@code Domain=to}; {@code to}
-         * empty removes the attribute, which makes the cookie host-only on the proxy's host. {@code from} may be
+         * Rewrites {@code Domain=from} (any case, with or without leading or trailing dots) to {@code Domain=to};
+         * {@code to} empty removes the attribute, which makes the cookie host-only on the proxy's host. Once a
+         * domain rule is given, a domain that no rule matches is removed. {@code from} may be
          * {@value CookieRewrite#ANY_DOMAIN}: any domain without a rule of its own (http-proxy-middleware's
          * {@code cookieDomainRewrite: "www.domain1.com"} is {@code domain("*", "www.domain1.com")}).
          */
         public Builder domain(String from, String to) {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
-            String key = from.startsWith(".") ? from.substring(1) : from;
+            String key = from.equals(ANY_DOMAIN) ? from : bare(from);
             if (!key.equals(ANY_DOMAIN) && !DOMAIN.matcher(key).matches()) {
                 throw new IllegalArgumentException("A cookie domain rule starts from a domain name like "
                     + "\"www.domain2.com\", or \"*\" for any domain; got \"" + from + "\"");

@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +29,17 @@ import org.slf4j.LoggerFactory;
  * <em>any</em> origin <em>with</em> credentials: it echoes whatever {@code Origin} came, so any site could read
  * the user's data with the user's cookies. Here:
  * <ul>
- *   <li>no origin is allowed until you name it, exactly ({@link Builder#allowOrigin}) or by a regular expression
- *       that must match the whole origin ({@link Builder#allowOriginPattern});</li>
- *   <li>credentials are off until {@link Builder#allowCredentials}; a policy that allows any origin (with
- *       {@link Builder#allowAnyOrigin}, or a pattern that matches an unrelated origin) together with credentials
- *       is refused, as is {@code "*"} among the methods or headers of a policy with credentials (with credentials,
- *       browsers read {@code "*"} there as a literal name);</li>
+ *   <li>no origin is allowed until you name it: exactly ({@link Builder#allowOrigin}), with a subdomain wildcard
+ *       that Kuayu compiles ({@code https://*.domain1.com}: one DNS label, then exactly {@code .domain1.com}, same
+ *       scheme and port), or by a regular expression that must match the whole origin
+ *       ({@link Builder#allowOriginPattern});</li>
+ *   <li>credentials are off until {@link Builder#allowCredentials}; with credentials only exact origins and
+ *       Kuayu's wildcards are accepted: a raw regular expression is refused (it is easy to write one that admits
+ *       {@code https://evildomain1.com}) unless {@link Builder#dangerouslyAllowRawPatternsWithCredentials} says
+ *       otherwise; a policy that allows any origin (with {@link Builder#allowAnyOrigin}, or a pattern that matches
+ *       an unrelated origin) together with credentials is refused in any case, as is {@code "*"} among the
+ *       methods or headers of a policy with credentials (with credentials, browsers read {@code "*"} there as a
+ *       literal name);</li>
  *   <li>the {@code null} origin (sent by sandboxed frames, {@code file:} pages and some redirects, so by pages
  *       of any site) is refused, also when a pattern happens to match it, unless {@link Builder#allowNullOrigin}
  *       says so (or the policy allows any origin, and so no credentials).</li>
@@ -41,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A request from an origin the policy does not allow still reaches the wrapped handler (Jetty's default), but
  * its answer carries no {@code Access-Control-Allow-Origin}, so the browser does not let the page read it; a
- * preflight from such an origin is answered {@code 200} without CORS headers, and its request is never sent.
+ * preflight from such an origin is answered {@code 200} without CORS headers, and its request is never sent. The
+ * refused origin is logged at DEBUG.
  * CORS decides who may <em>read</em>; a request that changes state still needs its own CSRF defence.
  *
  * <p>Defaults: no origin, no credentials, methods {@code GET, HEAD, POST}, headers {@code Content-Type}, no
@@ -50,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * CorsHandler cors = CorsHandler.builder()
  *     .allowOrigin("http://www.domain1.com")
- *     .allowOriginPattern("https://[a-z0-9-]+\\.domain1\\.com")
+ *     .allowOrigin("https://*.domain1.com")           // api.domain1.com, not evildomain1.com
  *     .allowCredentials()
  *     .allowMethods("GET", "POST", "PUT")
  *     .allowHeaders("Content-Type", "X-Custom-Header")
@@ -73,11 +83,19 @@ public final class CorsHandler extends CrossOriginHandler {
         "https://kuayu-unrelated.invalid:8443");
     private static final String NULL_ORIGIN = "null";
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** One DNS label, as a subdomain wildcard's {@code *} stands for. */
+    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 
     private final boolean nullOriginAllowed;
+    /** The patterns Kuayu wrote itself (exact origins, wildcards, null): every other one is a raw pattern. */
+    private final Set<String> ownPatterns;
+    private final boolean rawPatternsWithCredentials;
+    private List<Pattern> compiled = List.of();
 
     private CorsHandler(Builder builder) {
         this.nullOriginAllowed = builder.nullOrigin;
+        this.ownPatterns = Set.copyOf(builder.ownPatterns);
+        this.rawPatternsWithCredentials = builder.rawWithCredentials;
         setAllowedOriginPatterns(builder.origins);
         setAllowCredentials(builder.credentials);
         setAllowedMethods(builder.methods);
@@ -97,15 +115,29 @@ public final class CorsHandler extends CrossOriginHandler {
 
     @Override
     protected void doStart() throws Exception {
-        check(getAllowedOriginPatterns(), isAllowCredentials(), nullOriginAllowed, getAllowedMethods(),
-            getAllowedHeaders(), getExposedHeaders());
+        check(getAllowedOriginPatterns(), ownPatterns, rawPatternsWithCredentials, isAllowCredentials(),
+            nullOriginAllowed, getAllowedMethods(), getAllowedHeaders(), getExposedHeaders());
+        compiled = getAllowedOriginPatterns().stream().map(String::trim).filter(p -> !p.isEmpty() && !p.equals("*"))
+            .map(Pattern::compile).toList();
         LOG.debug("CORS policy: origins {}, credentials {}", getAllowedOriginPatterns(), isAllowCredentials());
         super.doStart();
     }
 
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && LOG.isDebugEnabled() && !getAllowedOriginPatterns().contains("*")
+            && compiled.stream().noneMatch(p -> p.matcher(origin).matches())) {
+            LOG.debug("CORS: refused origin {} for {} {}: not allowed by the policy",
+                origin.length() > 100 ? origin.substring(0, 100) + "..." : origin, request.getMethod(),
+                Request.getPathInContext(request));
+        }
+        return super.handle(request, response, callback);
+    }
+
     /** Throws what a refused policy is refused for; the patterns are those given to Jetty. */
-    private static void check(Set<String> patterns, boolean credentials, boolean nullOrigin, Set<String> methods,
-                              Set<String> headers, Set<String> exposed) {
+    private static void check(Set<String> patterns, Set<String> own, boolean rawWithCredentials, boolean credentials,
+                              boolean nullOrigin, Set<String> methods, Set<String> headers, Set<String> exposed) {
         if (patterns.isEmpty()) {
             throw new IllegalStateException("A CORS policy needs the origins it allows: call allowOrigin("
                 + "\"https://www.example.com\") (or allowOriginPattern, allowAnyOrigin)");
@@ -116,6 +148,14 @@ public final class CorsHandler extends CrossOriginHandler {
             throw new IllegalStateException("A CORS policy that allows any origin must not allow credentials: any "
                 + "site could read the user's data with the user's cookies. Name the origins that may read with "
                 + "credentials (allowOrigin), or drop allowCredentials(); origins allowed: " + patterns);
+        }
+        List<String> raw = patterns.stream().filter(p -> !own.contains(p) && !p.trim().equals("*")).toList();
+        if (credentials && !raw.isEmpty() && !rawWithCredentials) {
+            throw new IllegalStateException("With credentials, a CORS policy takes exact origins and subdomain "
+                + "wildcards only (allowOrigin(\"https://www.example.com\"), allowOrigin(\"https://*.example.com\")): "
+                + "a regular expression easily admits a look-alike such as https://evilexample.com, which would read "
+                + "the user's data with the user's cookies. Replace " + raw + ", or, if the expression is checked, "
+                + "call dangerouslyAllowRawPatternsWithCredentials()");
         }
         // Any origin includes "null"; without credentials that reads nothing more than any page already can.
         if (!nullOrigin && !any && matchesAny(patterns, NULL_ORIGIN)) {
@@ -141,6 +181,23 @@ public final class CorsHandler extends CrossOriginHandler {
             }
         }
         return false;
+    }
+
+    /**
+     * The anchored pattern of a subdomain wildcard {@code scheme://*.domain[:port]}: one DNS label, then exactly
+     * {@code .domain}, same scheme, same port. The domain needs two labels at least ({@code *.com} is refused).
+     */
+    static String wildcardPattern(String origin) {
+        int star = origin.indexOf("://*.");
+        String normalized = normalizeOrigin(origin.substring(0, star + 3) + "x" + origin.substring(star + 4));
+        String rest = normalized.substring(normalized.indexOf("://") + 5);
+        String host = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
+        if (host.indexOf('*') >= 0 || !host.contains(".") || host.startsWith(".") || host.endsWith(".")
+            || host.contains("..")) {
+            throw new IllegalArgumentException("A subdomain wildcard is scheme://*.domain[:port] with a domain of two "
+                + "labels at least, like \"https://*.domain1.com\"; got \"" + origin + "\"");
+        }
+        return Pattern.quote(normalized.substring(0, normalized.indexOf("://") + 3)) + LABEL + Pattern.quote("." + rest);
     }
 
     /** An origin as browsers send it: lower-case scheme and host, the port only when it is not the default. */
@@ -174,6 +231,8 @@ public final class CorsHandler extends CrossOriginHandler {
      */
     public static final class Builder {
         private final Set<String> origins = new LinkedHashSet<>();
+        private final Set<String> ownPatterns = new LinkedHashSet<>();
+        private boolean rawWithCredentials;
         private boolean credentials;
         private boolean nullOrigin;
         private Set<String> methods = Set.of("GET", "HEAD", "POST");
@@ -184,21 +243,31 @@ public final class CorsHandler extends CrossOriginHandler {
         private Builder() {
         }
 
-        /** Allows one origin, exactly: {@code scheme://host[:port]}, such as {@code http://www.domain1.com}. */
+        /**
+         * Allows one origin, exactly: {@code scheme://host[:port]}, such as {@code http://www.domain1.com}; or the
+         * subdomains of a domain, {@code scheme://*.domain[:port]}, such as {@code https://*.domain1.com}, which
+         * Kuayu compiles into an anchored pattern: one DNS label for {@code *} ({@code api.domain1.com}; not
+         * {@code a.b.domain1.com}, {@code domain1.com} itself or {@code evildomain1.com}), same scheme and port.
+         * Both are accepted with credentials.
+         */
         public Builder allowOrigin(String origin) {
             Objects.requireNonNull(origin, "origin");
             if (origin.equals(NULL_ORIGIN)) {
                 throw new IllegalArgumentException("The \"null\" origin is allowed with allowNullOrigin(), not "
                     + "allowOrigin(\"null\")");
             }
-            origins.add(Pattern.quote(normalizeOrigin(origin)));
+            String pattern = origin.contains("://*.") ? wildcardPattern(origin) : Pattern.quote(normalizeOrigin(origin));
+            origins.add(pattern);
+            ownPatterns.add(pattern);
             return this;
         }
 
         /**
          * Allows the origins that a Java regular expression matches as a whole, such as
          * {@code "https://[a-z0-9-]+\\.domain1\\.com"} (escape the dots: an unescaped one matches any character,
-         * so {@code www.domain1.com} would also allow {@code wwwXdomain1.com}).
+         * so {@code www.domain1.com} would also allow {@code wwwXdomain1.com}). Refused together with
+         * {@link #allowCredentials} unless {@link #dangerouslyAllowRawPatternsWithCredentials}: prefer
+         * {@code allowOrigin("https://*.domain1.com")}.
          */
         public Builder allowOriginPattern(String regex) {
             Objects.requireNonNull(regex, "regex");
@@ -212,6 +281,17 @@ public final class CorsHandler extends CrossOriginHandler {
                 throw new IllegalArgumentException("allowOriginPattern: not a regular expression: " + e.getMessage());
             }
             origins.add(regex);
+            return this;
+        }
+
+        /**
+         * Accepts {@link #allowOriginPattern raw regular expressions} together with {@link #allowCredentials}. Each
+         * pattern then decides alone who reads the user's data with the user's cookies: anchor it, escape every dot,
+         * bound every label (a pattern like {@code https://.*domain1\\.com} admits {@code https://evildomain1.com}).
+         * A pattern that matches an unrelated origin is still refused.
+         */
+        public Builder dangerouslyAllowRawPatternsWithCredentials() {
+            rawWithCredentials = true;
             return this;
         }
 
@@ -229,6 +309,7 @@ public final class CorsHandler extends CrossOriginHandler {
         public Builder allowNullOrigin() {
             nullOrigin = true;
             origins.add(Pattern.quote(NULL_ORIGIN));
+            ownPatterns.add(Pattern.quote(NULL_ORIGIN));
             return this;
         }
 
@@ -289,7 +370,7 @@ public final class CorsHandler extends CrossOriginHandler {
 
         /** Builds the handler; a refused policy fails here with an {@link IllegalStateException} saying why. */
         public CorsHandler build() {
-            check(origins, credentials, nullOrigin, methods, headers, exposed);
+            check(origins, ownPatterns, rawWithCredentials, credentials, nullOrigin, methods, headers, exposed);
             return new CorsHandler(this);
         }
     }

@@ -87,7 +87,8 @@ import org.slf4j.LoggerFactory;
  * this handler around the JSON endpoints only, not a whole site: it answers any request with the parameter.
  *
  * <p>Defaults: parameter {@value #DEFAULT_CALLBACK_PARAMETER}, limit {@value #DEFAULT_MAX_BYTES} bytes, any name
- * of the grammar. The options are fixed when the handler is built, so nothing can change once it has started.
+ * of the grammar that is one identifier (dotted paths only with {@link Builder#allowDottedCallbacks}). The options
+ * are fixed when the handler is built, so nothing can change once it has started.
  *
  * <pre>{@code
  * JsonpHandler jsonp = JsonpHandler.builder().callbackParameter("cb").maxBytes(64 * 1024)
@@ -119,14 +120,19 @@ public final class JsonpHandler extends Handler.Wrapper {
     private final String callbackParameter;
     private final int maxBytes;
     private final Predicate<String> callbackNames;
+    private final boolean dottedCallbacks;
 
     private JsonpHandler(Builder builder) {
+        this.dottedCallbacks = builder.dottedCallbacks;
         this.callbackParameter = builder.callbackParameter;
         this.maxBytes = builder.maxBytes;
         this.callbackNames = builder.callbackNames;
     }
 
-    /** Returns a builder with the defaults: parameter {@code callback}, limit 1 MiB, any name of the grammar. */
+    /**
+     * Returns a builder with the defaults: parameter {@code callback}, limit 1 MiB, any one-identifier name of the
+     * grammar.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,12 +157,13 @@ public final class JsonpHandler extends Handler.Wrapper {
                 "{\"error\":\"JSONP answers GET only\",\"parameter\":\"" + callbackParameter + "\"}");
             return true;
         }
-        if (names.size() != 1 || !JsonpCallbackName.isValid(names.get(0)) || !callbackNames.test(names.get(0))) {
+        if (names.size() != 1 || !(dottedCallbacks ? JsonpCallbackName.isValidPath(names.get(0))
+            : JsonpCallbackName.isValid(names.get(0))) || !callbackNames.test(names.get(0))) {
             LOG.debug("Refused a JSONP request to {}: bad callback name (given {} time(s))",
                 Request.getPathInContext(request), names.size());
             writeJsonError(response, callback, HttpStatus.BAD_REQUEST_400,
                 "{\"error\":\"invalid callback name\",\"parameter\":\"" + callbackParameter + "\",\"rule\":\""
-                    + JsonpCallbackName.RULE + "\"}");
+                    + (dottedCallbacks ? JsonpCallbackName.PATH_RULE : JsonpCallbackName.RULE) + "\"}");
             return true;
         }
         Handler json = getHandler();
@@ -433,6 +440,7 @@ public final class JsonpHandler extends Handler.Wrapper {
         private String callbackParameter = DEFAULT_CALLBACK_PARAMETER;
         private int maxBytes = DEFAULT_MAX_BYTES;
         private Predicate<String> callbackNames = name -> true;
+        private boolean dottedCallbacks;
 
         private Builder() {
         }
@@ -473,6 +481,19 @@ public final class JsonpHandler extends Handler.Wrapper {
         public Builder callbackNames(Predicate<String> accept) {
             this.callbackNames = Objects.requireNonNull(accept,
                 "callbackNames is a predicate on callback names, like name -> name.startsWith(\"myApp_\")");
+            return this;
+        }
+
+        /**
+         * Accepts dotted callback paths ({@link JsonpCallbackName#isValidPath}), such as GWT's
+         * {@code __gwt_jsonp__.P0.onSuccess}, besides single identifiers. Every extra segment lets a request call
+         * a method of some object of the including page; the known sinks ({@code write}, {@code submit},
+         * {@code navigate}, {@code postMessage}, {@code globalEval}, ...) stay refused, the page's own methods
+         * cannot be. Combine it with {@link #callbackNames} (such as {@code name -> name.startsWith(
+         * "__gwt_jsonp__.")}). Default: off, one identifier only.
+         */
+        public Builder allowDottedCallbacks() {
+            this.dottedCallbacks = true;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.kuayu.server;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,25 +37,38 @@ import org.slf4j.LoggerFactory;
  * session.close();                                           // CLS, then close 1000
  * }</pre>
  *
- * <p>What is sent before the handshake is done waits, in order, and goes once the channel is ready. Thread-safe.
+ * <p>What is sent before the handshake is done waits, in order, and goes once the channel is ready. Bounded: frames
+ * are read one at a time, the next demanded once the previous one was handled (Jetty's explicit demand); what is
+ * sent and not yet written is counted in bytes and messages, and a send past the handler's bounds (or past the few
+ * messages allowed to wait for the handshake) closes the session with
+ * {@value KuayuWebSocketHandler#CLOSE_NOT_READING} instead of queueing; a page not ready within the handshake
+ * timeout is closed with {@value KuayuWebSocketHandler#CLOSE_HANDSHAKE_TIMEOUT}. A session so closed whose client
+ * does not take the close frame either is disconnected after the handshake timeout. Thread-safe.
  */
-public final class KuayuSession implements Session.Listener.AutoDemanding {
+public final class KuayuSession implements Session.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(KuayuSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KuayuWebSocketHandler handler;
+    private final SessionBounds bounds;
     private final String origin;
     private final String id;
     private final List<Message> waiting = new ArrayList<Message>();
     private final Map<Long, ReplyCallback> pending = new HashMap<Long, ReplyCallback>();
-    private Session socket;
+    private volatile Session socket;
     private volatile String channel;
     private boolean ready;
     private boolean ended;
+    /** The close code this server sent to end the session because of a bound, or 0. */
+    private int closedFor;
+    private long queuedBytes;
+    private int queuedMessages;
+    private long waitingBytes;
     private long nextRequest = 1;
 
-    KuayuSession(KuayuWebSocketHandler handler, String origin) {
+    KuayuSession(KuayuWebSocketHandler handler, String origin, SessionBounds bounds) {
         this.handler = handler;
+        this.bounds = bounds;
         this.origin = origin;
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
@@ -78,7 +92,7 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
 
     /** True from the handshake's end until the session ends. */
     public synchronized boolean isReady() {
-        return ready && !ended;
+        return ready && !ended && closedFor == 0;
     }
 
     /** Sends a one-way message (JSON text) to the page's {@code onMessage}. */
@@ -122,26 +136,100 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** UTF-8 bytes queued for the client and not yet written (and bodies waiting for the handshake). */
+    public synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** Messages handed to Jetty for the client and not yet written. */
+    public synchronized int queuedMessages() {
+        return queuedMessages;
+    }
+
     private void deliver(Message m) {
         synchronized (this) {
-            if (ended) {
+            if (ended || closedFor != 0) {
                 LOG.debug("dropped a {} for ended session {}", m.kind(), id);
                 return;
             }
             if (!ready) {
+                int bytes = SessionBounds.utf8Length(m.body());
+                if (waiting.size() >= bounds.maxWaitingMessages || queuedBytes + bytes > bounds.maxQueuedBytes) {
+                    closeNotReading("more than " + waiting.size() + " messages (" + queuedBytes
+                            + " bytes) waiting for a handshake that has not finished");
+                    return;
+                }
                 waiting.add(m);
+                waitingBytes += bytes;
+                queuedBytes += bytes;
+                bounds.queued(queuedBytes, queuedMessages);
                 return;
             }
             sendNow(m.withChannel(channel));
         }
     }
 
-    /** Sends one frame; the caller holds the lock, so frames keep their order. */
+    /**
+     * Sends one frame, or closes the session if it would pass a bound; the caller holds the lock, so frames keep
+     * their order and the count is exact.
+     */
     private void sendNow(Message m) {
         Session s = socket;
-        if (s != null && s.isOpen()) {
-            s.sendText(WireCodec.encode(m), Callback.NOOP);
+        if (s == null || !s.isOpen() || closedFor != 0) {
+            return;
         }
+        String text = WireCodec.encode(m);
+        int bytes = SessionBounds.utf8Length(text);
+        if (queuedBytes + bytes > bounds.maxQueuedBytes || queuedMessages >= bounds.maxQueuedMessages) {
+            closeNotReading(queuedMessages + " messages (" + queuedBytes + " bytes) sent and not read; "
+                    + bytes + " more bytes would pass the bound");
+            return;
+        }
+        queuedBytes += bytes;
+        queuedMessages++;
+        bounds.queued(queuedBytes, queuedMessages);
+        s.sendText(text, Callback.from(() -> written(bytes), failure -> written(bytes)));
+    }
+
+    private synchronized void written(int bytes) {
+        queuedBytes -= bytes;
+        queuedMessages--;
+    }
+
+    /** Closes the session for a client that does not read; the caller holds the lock. */
+    private void closeNotReading(String why) {
+        handler.closedNotReading(this, why);
+        closeForBound(KuayuWebSocketHandler.CLOSE_NOT_READING, "the client does not read what it is sent");
+    }
+
+    /** The handshake deadline: closes the session unless it is ready (or already ending). */
+    synchronized void closeUnlessReady() {
+        if (ready || ended || closedFor != 0 || socket == null) {
+            return;
+        }
+        handler.closedHandshakeTimeout(this);
+        closeForBound(KuayuWebSocketHandler.CLOSE_HANDSHAKE_TIMEOUT, "no handshake in time");
+    }
+
+    /**
+     * Sends the close frame and cuts the connection if the client has not answered it within the handshake timeout
+     * (a client that reads nothing never will); the caller holds the lock.
+     */
+    private void closeForBound(int code, String reason) {
+        closedFor = code;
+        waiting.clear();
+        queuedBytes -= waitingBytes;
+        waitingBytes = 0;
+        Session s = socket;
+        s.close(code, reason, Callback.NOOP);
+        handler.scheduler().schedule(() -> {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+            }
+            s.disconnect();
+        }, bounds.handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -149,13 +237,39 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
         handler.configure(session);
         synchronized (this) {
             socket = session;
+        }
+        if (!handler.opened(this)) {
+            // An upgrade that raced past the cap: 1013 Try Again Later, the server's own overload.
+            session.close(1013, "the server has as many connections as it takes", Callback.NOOP);
+            return;
+        }
+        synchronized (this) {
             sendNow(new Message(MessageKind.HELLO, "", 0, id));
         }
-        handler.opened(this);
+        session.demand();
     }
 
     @Override
     public void onWebSocketText(String text) {
+        try {
+            receive(text);
+        } finally {
+            // Explicit demand: the next frame is read only now that this one was handled.
+            Session s = socket;
+            if (s != null) {
+                s.demand();
+            }
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        LOG.debug("session {}: ignored a binary message", id);
+        callback.succeed();
+        socket.demand();
+    }
+
+    private void receive(String text) {
         Message m;
         try {
             m = WireCodec.decode(text);
@@ -176,7 +290,14 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
                 }
             }
             case REQUEST -> answer(m);
-            case RESPONSE -> settle(m.number(), m.body(), null);
+            case RESPONSE -> {
+                if (Json.isValid(m.body())) {
+                    settle(m.number(), m.body(), null);
+                } else {
+                    settle(m.number(), null, new KuayuException(ErrorCode.TRANSMISSION_FAILED,
+                            "the page replied with something that is not JSON"));
+                }
+            }
             case ERROR -> settle(m.number(), null, Json.readError(m.body(), ErrorCode.REMOTE_ERROR));
             case CLOSE -> {
                 Session s = socket;
@@ -205,10 +326,13 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
                 return;
             }
             ready = true;
-            for (Message w : waiting) {
+            queuedBytes -= waitingBytes;
+            waitingBytes = 0;
+            List<Message> early = new ArrayList<Message>(waiting);
+            waiting.clear();
+            for (Message w : early) {
                 sendNow(w.withChannel(channel));
             }
-            waiting.clear();
         }
         guarded("onOpen", () -> handler.listener().onOpen(this));
     }
@@ -224,6 +348,20 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
 
     private void answer(Message m) {
         Message reply;
+        if (!Json.isValid(m.body())) {
+            LOG.debug("session {}: refused request #{}: its body is not JSON", id, m.number());
+            reply = new Message(MessageKind.ERROR, channel, m.number(), Json.error(ErrorCode.INVALID_ARGUMENT,
+                    "the request is not JSON"));
+        } else {
+            reply = listenerAnswer(m);
+        }
+        synchronized (this) {
+            sendNow(reply);
+        }
+    }
+
+    private Message listenerAnswer(Message m) {
+        Message reply;
         try {
             String json = handler.listener().onRequest(this, m.body());
             reply = json != null && Json.isValid(json) ? new Message(MessageKind.RESPONSE, channel, m.number(), json)
@@ -231,9 +369,7 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
         } catch (RuntimeException e) {
             reply = error(m.number(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        synchronized (this) {
-            sendNow(reply);
-        }
+        return reply;
     }
 
     private Message error(long number, String text) {
@@ -263,6 +399,7 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         List<ReplyCallback> failed;
+        int code;
         synchronized (this) {
             if (ended) {
                 return;
@@ -271,11 +408,15 @@ public final class KuayuSession implements Session.Listener.AutoDemanding {
             failed = new ArrayList<ReplyCallback>(pending.values());
             pending.clear();
             waiting.clear();
+            queuedBytes -= waitingBytes;
+            waitingBytes = 0;
+            // A session this server closed for a bound reports that code, also when the client never answered it.
+            code = closedFor != 0 ? closedFor : statusCode;
         }
         for (ReplyCallback c : failed) {
-            c.onError(new KuayuException(ErrorCode.CLOSED, "the session ended (" + statusCode + ") before the page replied"));
+            c.onError(new KuayuException(ErrorCode.CLOSED, "the session ended (" + code + ") before the page replied"));
         }
-        handler.closed(this, statusCode, reason == null ? "" : reason);
+        handler.closed(this, code, reason == null ? "" : reason);
     }
 
     @Override

@@ -110,8 +110,10 @@ public final class ReverseProxyHandler extends ProxyHandler {
     private final CookieRewrite cookies;
     private final Duration timeout;
     private final Duration connectTimeout;
+    private final ForwardedHeaders forwarded;
 
     private ReverseProxyHandler(Builder builder) {
+        this.forwarded = new ForwardedHeaders(builder.trustedForwarders);
         this.upstream = builder.upstream;
         String path = upstream.getRawPath() == null ? "" : upstream.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -168,8 +170,8 @@ public final class ReverseProxyHandler extends ProxyHandler {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        LOG.info("Reverse proxy to {} (Host {}, cookies {}, timeout {} ms)", upstream, getProxyToServerHost(),
-            cookies, timeout.toMillis());
+        LOG.info("Reverse proxy to {} (Host {}, cookies {}, forwarding headers {}, timeout {} ms)", upstream,
+            getProxyToServerHost(), cookies, forwarded, timeout.toMillis());
     }
 
     @Override
@@ -213,6 +215,20 @@ public final class ReverseProxyHandler extends ProxyHandler {
             .port(upstream.getPort())
             .path(basePath + (path.isEmpty() ? "/" : path))
             .query(request.getHttpURI().getQuery());
+    }
+
+    /**
+     * Replaces the client's forwarding headers with what this proxy saw, unless its peer is trusted
+     * ({@link ForwardedHeaders}); Jetty's {@code Forwarded} is then added to what is left.
+     */
+    @Override
+    protected void addForwardedHeader(Request request, org.eclipse.jetty.client.Request proxyRequest) {
+        boolean trusted = forwarded.trusts(request);
+        if (!trusted) {
+            proxyRequest.headers(ForwardedHeaders::removeInbound);
+        }
+        super.addForwardedHeader(request, proxyRequest);
+        proxyRequest.headers(headers -> ForwardedHeaders.addOwn(request, headers, trusted));
     }
 
     @Override
@@ -321,6 +337,7 @@ public final class ReverseProxyHandler extends ProxyHandler {
         private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
         private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
         private String via = DEFAULT_VIA;
+        private final List<String> trustedForwarders = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -371,6 +388,30 @@ public final class ReverseProxyHandler extends ProxyHandler {
         /** How long to wait for a connection to the upstream before the proxy answers 502. Default 5 s. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * Trusts the forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) of requests whose immediate
+         * peer is one of these addresses: IPs, CIDR blocks ({@code 10.0.0.0/8}) or ranges, in the syntax of
+         * Jetty's {@code InetAddressSet}; for a known load balancer in front of this proxy. This proxy's hop is
+         * then appended to them. Default: none, every client's forwarding headers are replaced with what the
+         * proxy saw.
+         */
+        public Builder trustForwardedFrom(String... addresses) {
+            for (String address : addresses) {
+                Objects.requireNonNull(address, "address");
+                try {
+                    if (!address.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3}|-[0-9A-Fa-f:.]+)?")) {
+                        throw new IllegalArgumentException("not an address");
+                    }
+                    new org.eclipse.jetty.util.InetAddressSet().add(address);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("trustForwardedFrom takes IP addresses, CIDR blocks or "
+                        + "ranges, like \"10.0.0.1\" or \"10.0.0.0/8\"; got \"" + address + "\"");
+                }
+                trustedForwarders.add(address);
+            }
             return this;
         }
 

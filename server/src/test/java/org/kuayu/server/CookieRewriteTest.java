@@ -42,9 +42,37 @@ class CookieRewriteTest {
         "l=1; domain=.www.domain2.com               | l=1; domain=www.domain1.com",
         "l=1;  Domain = www.domain2.com ;HttpOnly    | l=1;  Domain =www.domain1.com;HttpOnly",
         "l=1; dOmAiN=www.domain2.com; Domain=www.domain2.com | l=1; dOmAiN=www.domain1.com; Domain=www.domain1.com",
-        "l=1; Domain=other.com                      | l=1; Domain=other.com",
+        "l=1; domain=www.domain2.com.               | l=1; domain=www.domain1.com",
+        "l=1; domain=..WWW.DOMAIN2.COM..; Secure     | l=1; domain=www.domain1.com; Secure",
     })
     void attributeNamesAndDomainsMatchInAnyCase(String upstream, String browser) {
+        assertEquals(browser, NGINX.rewrite(upstream));
+    }
+
+    /** The upstream names a domain no rule knows, such as the proxy's parent: the cookie becomes host-only. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "l=1; Domain=other.com                      | l=1",
+        "l=1; Path=/; Domain=domain1.com; HttpOnly  | l=1; Path=/; HttpOnly",
+        "l=1; Domain=.COM                           | l=1",
+        "l=1; Domain=evil-www.domain2.com           | l=1",
+        "l=1; Domain=www.domain2.com.evil           | l=1",
+    })
+    void aDomainNoRuleMatchesIsRemoved(String upstream, String browser) {
+        assertEquals(browser, NGINX.rewrite(upstream));
+        assertEquals(upstream, CookieRewrite.NONE.rewrite(upstream), "without rules, as nginx: untouched");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "__Host-sid=1; Path=/; Secure                          | __Host-sid=1; Path=/; Secure",
+        "__Host-sid=1; Domain=www.domain2.com; Path=/; Secure  | __Host-sid=1; Path=/; Secure",
+        "__HOST-sid=1; Path=/; Domain=x.com; Secure            | __HOST-sid=1; Path=/; Secure",
+        "__Host-sid=1; Path=/api/; Secure                      | __Host-sid=1; Path=/api/; Secure",
+    })
+    void aHostPrefixedCookieNeverGainsADomain(String upstream, String browser) {
+        CookieRewrite everything = CookieRewrite.builder().domain("*", "www.domain1.com").path("/api/", "/").build();
+        assertEquals(browser, everything.rewrite(upstream));
         assertEquals(browser, NGINX.rewrite(upstream));
     }
 

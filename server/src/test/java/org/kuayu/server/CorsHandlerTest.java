@@ -35,7 +35,7 @@ class CorsHandlerTest {
     static void start() throws Exception {
         CorsHandler cors = CorsHandler.builder()
             .allowOrigin("HTTP://WWW.Domain1.com:80")
-            .allowOriginPattern("https://[a-z0-9-]+\\.domain1\\.com")
+            .allowOrigin("https://*.domain1.com")
             .allowCredentials()
             .allowMethods("GET", "POST", "PUT")
             .allowHeaders("Content-Type", "X-Custom-Header")
@@ -67,6 +67,51 @@ class CorsHandlerTest {
             () -> CorsHandler.builder().allowOriginPattern("https?://.+").allowCredentials().build());
         // Without credentials, any origin is a legitimate choice for public data.
         CorsHandler.builder().allowAnyOrigin().build();
+    }
+
+    @Test
+    void aRawPatternWithCredentialsNeedsTheLoudOptIn() {
+        // The issue's example: this pattern admits https://evildomain1.com, and built until now.
+        refused("dangerouslyAllowRawPatternsWithCredentials()",
+            () -> CorsHandler.builder().allowOriginPattern("https://.*domain1\\.com").allowCredentials().build());
+        refused("dangerouslyAllowRawPatternsWithCredentials()", () -> CorsHandler.builder()
+            .allowOriginPattern("https://[a-z0-9-]+\\.domain1\\.com").allowCredentials().build());
+        CorsHandler.builder().allowOriginPattern("https://[a-z0-9-]+\\.domain1\\.com").build();
+        CorsHandler.builder().allowOriginPattern("https://[a-z0-9-]+\\.domain1\\.com").allowCredentials()
+            .dangerouslyAllowRawPatternsWithCredentials().build();
+        // Even so, a pattern that matches anything is refused.
+        refused("must not allow credentials", () -> CorsHandler.builder().allowOriginPattern(".*").allowCredentials()
+            .dangerouslyAllowRawPatternsWithCredentials().build());
+    }
+
+    @Test
+    void jettysSettersCannotSlipARawPatternPastTheCheck() {
+        CorsHandler cors = CorsHandler.builder().allowOrigin(DOMAIN1).allowCredentials().build();
+        cors.setAllowedOriginPatterns(Set.of("https://.*domain1\\.com"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, cors::start);
+        assertTrue(e.getMessage().contains("dangerouslyAllowRawPatternsWithCredentials()"), e.getMessage());
+    }
+
+    @Test
+    void subdomainWildcardsAreAnchoredAndLabelBounded() {
+        java.util.regex.Pattern any = java.util.regex.Pattern.compile(CorsHandler.wildcardPattern(
+            "https://*.domain1.com"));
+        for (String admitted : List.of("https://api.domain1.com", "https://a-1.domain1.com")) {
+            assertTrue(any.matcher(admitted).matches(), admitted);
+        }
+        for (String refused : List.of("https://evildomain1.com", "https://domain1.com", "https://a.b.domain1.com",
+            "http://api.domain1.com", "https://api.domain1.com:8443", "https://api.domain1.com.evil.com",
+            "https://api.domain1xcom", "https://-a.domain1.com", "https://api.domain1.com/", "null",
+            "https://api_x.domain1.com")) {
+            assertTrue(!any.matcher(refused).matches(), refused);
+        }
+        java.util.regex.Pattern port = java.util.regex.Pattern.compile(CorsHandler.wildcardPattern(
+            "HTTPS://*.Domain1.com:8443"));
+        assertTrue(port.matcher("https://api.domain1.com:8443").matches());
+        assertTrue(!port.matcher("https://api.domain1.com").matches());
+        assertThrows(IllegalArgumentException.class, () -> CorsHandler.builder().allowOrigin("https://*.com"));
+        assertThrows(IllegalArgumentException.class, () -> CorsHandler.builder().allowOrigin("https://*.*.a.com"));
+        assertThrows(IllegalArgumentException.class, () -> CorsHandler.builder().allowOrigin("https://a*.a.com"));
     }
 
     @Test
@@ -140,7 +185,8 @@ class CorsHandlerTest {
     @Test
     void anotherOriginGetsNoCorsHeadersAndTheSameVary() throws Exception {
         for (String origin : List.of("http://www.domain3.com", "null", "http://www.domain1.com.evil.com",
-            "https://a.b.domain1.com", "http://www.domain1.com:8080")) {
+            "https://a.b.domain1.com", "http://www.domain1.com:8080", "https://evildomain1.com",
+            "https://domain1.com")) {
             HttpResponse<String> answer = server.get("/data", "Origin", origin);
             assertNull(header(answer, "Access-Control-Allow-Origin"), origin);
             assertNull(header(answer, "Access-Control-Allow-Credentials"), origin);

@@ -12,26 +12,49 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonpCallbackNameTest {
 
+    /** What real JSONP clients generate: jQuery, Kuayu, fetch-jsonp, the classic tutorials. */
     @ParameterizedTest
-    @ValueSource(strings = {"a", "a.b.c", "$jq_123", "onBack", "_", "$", "jQuery3510_1700000000000", "$.ajax.cb_1",
-        "A1.B2", "__kuayu_jsonp_9f8e7d", "news", "a.newer", "nullable", "truth", "a.b.c.d", "jQuery.fn.cb",
-        "windowed", "evaluate", "topper", "selfie", "documents", "a.document.write", "a.eval", "myApp.top"})
-    void acceptsDottedAsciiIdentifiers(String name) {
+    @ValueSource(strings = {"a", "$jq_123", "onBack", "_", "$", "jQuery3510_1700000000000",
+        "jQuery1124012345678901234567_1700000000000", "__kuayu_jsonp_9f8e7d0123456789abcdef0123456789",
+        "jsonp_1700000000000_12345", "news", "nullable", "truth", "windowed", "evaluate", "topper", "selfie",
+        "documents", "cb"})
+    void acceptsOneAsciiIdentifier(String name) {
         assertTrue(JsonpCallbackName.isValid(name), name);
+        assertTrue(JsonpCallbackName.isValidPath(name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.b.c", "$.ajax.cb_1", "A1.B2", "a.newer", "a.b.c.d", "jQuery.fn.cb",
+        "__gwt_jsonp__.P0.onSuccess", "myApp.callbacks.done"})
+    void acceptsDottedPathsOnlyWhenAllowed(String name) {
+        assertFalse(JsonpCallbackName.isValid(name), name);
+        assertTrue(JsonpCallbackName.isValidPath(name), name);
+    }
+
+    /** Same-origin method execution: paths that call a sink of the including page, refused even as paths. */
+    @ParameterizedTest
+    @ValueSource(strings = {"frameElement.ownerDocument.write", "navigation.navigate", "loginForm.submit",
+        "postMessage", "jQuery.globalEval", "a.document.write", "a.eval", "myApp.top", "document.forms.x.submit",
+        "opener.postMessage", "a.constructor", "history.back", "b.click", "alert", "print", "open", "close",
+        "x.insertAdjacentHTML", "navigator.sendBeacon", "location.assign", "$.globalEval"})
+    void refusesKnownSinksEvenInPaths(String name) {
+        assertFalse(JsonpCallbackName.isValid(name), name);
+        assertFalse(JsonpCallbackName.isValidPath(name), name);
     }
 
     @Test
     void acceptsExactlyTheMaximumLength() {
         assertTrue(JsonpCallbackName.isValid("a".repeat(JsonpCallbackName.MAX_LENGTH)));
         assertFalse(JsonpCallbackName.isValid("a".repeat(JsonpCallbackName.MAX_LENGTH + 1)));
-        assertTrue(JsonpCallbackName.isValid("a.b.c." + "d".repeat(JsonpCallbackName.MAX_LENGTH - 6)));
+        assertTrue(JsonpCallbackName.isValidPath("a.b.c." + "d".repeat(JsonpCallbackName.MAX_LENGTH - 6)));
+        assertFalse(JsonpCallbackName.isValidPath("a.b.c." + "d".repeat(JsonpCallbackName.MAX_LENGTH - 5)));
     }
 
     @Test
     void acceptsAtMostFourSegments() {
-        assertTrue(JsonpCallbackName.isValid("a.b.c.d"));
-        assertFalse(JsonpCallbackName.isValid("a.b.c.d.e"));
-        assertFalse(JsonpCallbackName.isValid(("a.".repeat(64)).substring(0, 127)));
+        assertTrue(JsonpCallbackName.isValidPath("a.b.c.d"));
+        assertFalse(JsonpCallbackName.isValidPath("a.b.c.d.e"));
+        assertFalse(JsonpCallbackName.isValidPath(("a.".repeat(64)).substring(0, 127)));
     }
 
     static Stream<String> hostileNames() {
@@ -64,10 +87,13 @@ class JsonpCallbackNameTest {
     void refusesEverythingElse(String name) {
         assertFalse(JsonpCallbackName.isValid(name), () -> "accepted " + name.length() + " chars: "
             + name.substring(0, Math.min(name.length(), 40)));
+        assertFalse(JsonpCallbackName.isValidPath(name), () -> "accepted as a path " + name.length() + " chars: "
+            + name.substring(0, Math.min(name.length(), 40)));
     }
 
     @Test
     void refusesNull() {
         assertFalse(JsonpCallbackName.isValid(null));
+        assertFalse(JsonpCallbackName.isValidPath(null));
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -68,15 +69,36 @@ class JsonpHandlerTest {
     }
 
     @Test
-    void dottedNamesAndAnotherParameterName() throws Exception {
-        assertTrue(server.get("/data?x=1&callback=$.jq_123.cb&y=2").body().startsWith("/**/$.jq_123.cb({"));
+    void dottedNamesOnlyWhenAllowedAndAnotherParameterName() throws Exception {
+        assertRefusedWithoutReflection(server.get("/data?x=1&callback=$.jq_123.EVIL&y=2"));
 
-        JsonpHandler jsonp = JsonpHandler.builder().callbackParameter("cb").build();
+        JsonpHandler jsonp = JsonpHandler.builder().callbackParameter("cb").allowDottedCallbacks().build();
         jsonp.setHandler(new JsonApi());
         try (TestServer other = TestServer.start(jsonp)) {
             assertTrue(other.get("/data?cb=done").body().startsWith("/**/done({"));
+            assertTrue(other.get("/data?cb=__gwt_jsonp__.P0.onSuccess").body()
+                .startsWith("/**/__gwt_jsonp__.P0.onSuccess({"));
             assertEquals("application/json", header(other.get("/data?callback=done"), "Content-Type"));
+            // Same-origin method execution: the known sinks stay refused where paths are allowed.
+            for (String sink : List.of("frameElement.ownerDocument.write", "navigation.navigate", "loginForm.submit",
+                "jQuery.globalEval", "postMessage", "opener.postMessage", "a.constructor.constructor")) {
+                HttpResponse<String> refused = other.get("/data?cb=" + sink);
+                assertEquals(400, refused.statusCode(), sink);
+                assertFalse(refused.body().contains(sink), refused.body());
+            }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"frameElement.ownerDocument.write", "navigation.navigate", "loginForm.submit",
+        "jQuery.globalEval", "postMessage", "alert", "eval", "setTimeout", "open", "close", "print"})
+    void theDefaultRefusesPathsAndSinksAsSomeAttacksUseThem(String name) throws Exception {
+        HttpResponse<String> response = server.get("/data?callback=" + name);
+
+        assertEquals(400, response.statusCode(), name);
+        assertFalse(response.body().contains(name), response.body());
+        assertEquals(0, API.calls.get(), "the wrapped handler never ran");
+        assertEquals(200, server.get("/data?callback=jQuery1124012345678901234567_1700000000000").statusCode());
     }
 
     @Test

@@ -58,15 +58,51 @@ class ReverseProxyHandlerTest {
 
     @Test
     void pathAndQueryGoToTheUpstreamUnderItsOwnHost() throws Exception {
-        HttpResponse<String> answer = proxy.get("/echo/a%20b/c?x=1&y=%C3%A9", "Forwarded", "for=1.2.3.4");
+        HttpResponse<String> answer = proxy.get("/echo/a%20b/c?x=1&y=%C3%A9");
         assertAll(
             () -> assertEquals(200, answer.statusCode()),
             () -> assertTrue(answer.body().contains("path=/echo/a%20b/c\n"), answer.body()),
             () -> assertTrue(answer.body().contains("query=x=1&y=%C3%A9\n"), answer.body()),
             () -> assertTrue(answer.body().contains("host=www.domain2.com:8080\n"), answer.body()),
-            () -> assertTrue(answer.body().contains("forwarded=for=1.2.3.4, by="), answer.body()),
+            () -> assertTrue(answer.body().contains("forwarded=by="), answer.body()),
             () -> assertTrue(answer.body().contains(";for=\"127.0.0.1"), answer.body()),
             () -> assertTrue(answer.body().contains("via=1.1 kuayu\n"), answer.body()));
+    }
+
+    /** What a client claims about itself in forwarding headers, as an attacker would send it. */
+    static final String SPOOFED = "Forwarded: for=6.6.6.6;host=evil.test;proto=https\r\n"
+        + "X-Forwarded-For: 6.6.6.6\r\nX-Forwarded-Host: evil.test\r\nX-Forwarded-Proto: https\r\n"
+        + "X-Forwarded-Port: 443\r\nX-Forwarded-Server: evil.test\r\nX-Real-IP: 6.6.6.6\r\n";
+
+    @Test
+    void spoofedForwardingHeadersAreReplacedWithWhatTheProxySaw() throws Exception {
+        String answer = rawRequest(proxy, "GET /echo HTTP/1.1\r\nHost: proxy.test:81\r\n" + SPOOFED + "\r\n");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertAll(
+            () -> assertTrue(answer.contains("\r\nX-Upstream: yes\r\n"), answer),
+            () -> assertFalse(body.contains("6.6.6.6"), body),
+            () -> assertFalse(body.contains("evil.test"), body),
+            () -> assertFalse(body.contains("x-forwarded-port="), body),
+            () -> assertFalse(body.contains("x-real-ip="), body),
+            () -> assertTrue(body.contains("\nx-forwarded-for=127.0.0.1\n"), body),
+            () -> assertTrue(body.contains("\nx-forwarded-host=proxy.test:81\n"), body),
+            () -> assertTrue(body.contains("\nx-forwarded-proto=http\n"), body),
+            () -> assertTrue(body.matches("(?s).*\nforwarded=by=[^,\n]*;for=\"127\\.0\\.0\\.1[^,\n]*;host=\"proxy\\.test:81\";"
+                + "proto=http\n.*"), body));
+    }
+
+    @Test
+    void aTrustedPeersForwardingHeadersAreKeptAndExtended() throws Exception {
+        try (TestServer trusting = TestServer.start(ReverseProxyHandler.builder().upstream(upstream.uri(""))
+            .trustForwardedFrom("127.0.0.0/8").build())) {
+            String answer = rawRequest(trusting, "GET /echo HTTP/1.1\r\nHost: lb.test\r\n" + SPOOFED + "\r\n");
+            assertAll(
+                () -> assertTrue(answer.contains("\nx-forwarded-for=6.6.6.6, 127.0.0.1\n"), answer),
+                () -> assertTrue(answer.contains("\nx-forwarded-host=evil.test\n"), answer),
+                () -> assertTrue(answer.contains("\nx-forwarded-proto=https\n"), answer),
+                () -> assertTrue(answer.contains("\nforwarded=for=6.6.6.6;host=evil.test;proto=https, by="), answer));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ReverseProxyHandler.builder().trustForwardedFrom("lb"));
     }
 
     @Test
@@ -76,7 +112,10 @@ class ReverseProxyHandlerTest {
                 "l=a123456; Path=/; Domain=www.domain1.com; HttpOnly",
                 "user=admin; Path=/v1; DOMAIN=www.domain1.com; Max-Age=600; SameSite=Lax",
                 "theme=dark; Path=/",
-                "other=1; Domain=elsewhere.com; Expires=Wed, 09 Jun 2027 10:18:14 GMT"),
+                "other=1; Expires=Wed, 09 Jun 2027 10:18:14 GMT",
+                "wide=1; Path=/; Secure",
+                "__Host-id=7; Path=/; Secure; HttpOnly",
+                "dotted=1; Domain=www.domain1.com; Path=/"),
             answer.headers().allValues("Set-Cookie"));
     }
 
@@ -266,6 +305,11 @@ class ReverseProxyHandlerTest {
                     response.getHeaders().add(HttpHeader.SET_COOKIE, "theme=dark; Path=/");
                     response.getHeaders().add(HttpHeader.SET_COOKIE,
                         "other=1; Domain=elsewhere.com; Expires=Wed, 09 Jun 2027 10:18:14 GMT");
+                    // The proxy's parent domain: would reach every site under domain1.com.
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, "wide=1; Domain=.domain1.com; Path=/; Secure");
+                    response.getHeaders().add(HttpHeader.SET_COOKIE,
+                        "__Host-id=7; Domain=www.domain2.com; Path=/; Secure; HttpOnly");
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, "dotted=1; Domain=WWW.DOMAIN2.COM.; Path=/");
                     return text(response, callback, "logged in");
                 case "/redirect":
                     response.setStatus(302);

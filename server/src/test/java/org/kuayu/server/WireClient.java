@@ -76,6 +76,17 @@ public final class WireClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends a ping with this payload (Jetty answers it with a pong). */
+    public void sendPing(String payload) throws Exception {
+        socket.sendPing(java.nio.ByteBuffer.wrap(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends these bytes as one binary message (which a Kuayu endpoint ignores). */
+    public void sendBinary(byte[] bytes) throws Exception {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
+    }
+
     /** The next frame from the server, within 10 s. */
     public Message next() throws InterruptedException {
         String text = texts.poll(10, TimeUnit.SECONDS);
