@@ -55,6 +55,8 @@ final class TransportChoice {
     private Stack current;
     private boolean opened;
     private boolean stopped;
+    /** Why the channel failed, if it did: what requests still waiting for a transport fail with. */
+    private KuayuException failure;
 
     /**
      * Builds the first stack (host) or every stack (remote). A transport that cannot serve the options throws
@@ -201,8 +203,13 @@ final class TransportChoice {
                 fallBack(error);
                 return;
             }
-            channel.up(lastFailure(error));
+            Message last = lastFailure(error);
+            failure = Json.readError(last.body(), error.code());
+            channel.up(last);
             return;
+        }
+        if (m.kind() == MessageKind.FAILED) {
+            failure = Json.readError(m.body(), ErrorCode.TRANSMISSION_FAILED);
         }
         channel.up(m);
     }
@@ -224,13 +231,16 @@ final class TransportChoice {
             current = nextAttempt(error);
         } catch (KuayuException none) {
             current = failed;
-            channel.up(lastFailure(error));
+            Message last = lastFailure(error);
+            failure = Json.readError(last.body(), error.code());
+            channel.up(last);
             return;
         }
         channel.fallback(fallbackError(failed, error.code(), error.getMessage()));
         try {
             startCurrent();
         } catch (KuayuException e) {
+            failure = e;
             channel.up(Message.local(MessageKind.FAILED, Json.error(e.code(), e.getMessage())));
         }
     }
@@ -259,6 +269,9 @@ final class TransportChoice {
             racing.remove(from);
             log.log("transport " + from.transport().name() + " left the race: " + m.body());
             if (racing.isEmpty()) {
+                if (m.kind() == MessageKind.FAILED) {
+                    failure = Json.readError(m.body(), ErrorCode.TRANSMISSION_FAILED);
+                }
                 channel.up(m);
             }
             return;
@@ -336,11 +349,13 @@ final class TransportChoice {
             if (h.timer != null) {
                 h.timer.cancel();
                 final RequestTicket ticket = (RequestTicket) h.message.attachment();
+                // A channel that failed says why to its requests too (ORIGIN_REJECTED, TIMEOUT, ...).
+                final KuayuException why = failure != null ? new KuayuException(failure.code(), failure.getMessage())
+                        : new KuayuException(ErrorCode.CLOSED, "the channel closed before a transport connected");
                 UserCode.run(platform, log, new Runnable() {
                     @Override
                     public void run() {
-                        ticket.callback().onError(new KuayuException(ErrorCode.CLOSED,
-                                "the channel closed before a transport connected"));
+                        ticket.callback().onError(why);
                     }
                 });
             }

@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kuayu.core.ChannelState;
+import org.kuayu.core.ConnectOptions;
 import org.kuayu.core.CrossDomainChannel;
+import org.kuayu.core.ErrorCode;
+import org.kuayu.core.Kuayu;
 import org.kuayu.core.platform.WindowHandle;
 import org.kuayu.core.sim.ReplyRecorder;
 import org.kuayu.core.sim.SimFrame;
@@ -57,6 +60,23 @@ class PostMessageSecurityTest {
         host.request("\"still works\"", r);
         pages.browser.runUntil(r::isDone, 1000);
         assertEquals("\"still works\"", r.reply());
+    }
+
+    /**
+     * With an automatic choice (several transports), a request sent before any transport connected waits in the
+     * choice; when the remote refuses this page, the request fails with the refusal, not with CLOSED.
+     */
+    @Test
+    void aRequestWaitingForATransportFailsWithTheRefusal() {
+        pages.allowedOrigins = List.of("http://someone-else.test");
+        CrossDomainChannel host = Kuayu.connect(pages.host, ConnectOptions.builder().remote(REMOTE_URL)
+                .transport(PostMessageTransport.FACTORY).transport(PostMessageTransport.FACTORY)
+                .listener(pages.hostEvents).build());
+        ReplyRecorder waiting = new ReplyRecorder();
+        host.request("1", waiting);
+        assertTrue(pages.browser.runUntil(waiting::isDone, 5000));
+        assertEquals(ErrorCode.ORIGIN_REJECTED, waiting.error().code(), waiting.error().getMessage());
+        assertTrue(waiting.error().getMessage().contains("refused this page's origin"), waiting.error().getMessage());
     }
 
     @Test
