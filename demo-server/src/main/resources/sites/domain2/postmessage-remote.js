@@ -1,6 +1,6 @@
 /*
- * The remote side of domain1's Kuayu demos (postMessage, location.hash, window.name; the transport in ?transport=,
- * default Kuayu's automatic choice): accepts a Kuayu channel from domain1 only, echoes each message,
+ * The remote side of domain1's Kuayu demos (postMessage, location.hash, window.name; the host page picks the
+ * transport, this page accepts each): accepts a Kuayu channel from domain1 only, echoes each message,
  * replies to each request, sends requests of its own, and logs everything with its direction and origin. ES5,
  * like every hand-written page.
  */
@@ -71,11 +71,11 @@
     });
   };
 
-  var forced = /[?&]transport=([a-zA-Z]+)/.exec(location.search);
+  // Fixed here, never read from this page's URL: whoever links to the page must not choose what it accepts.
   try {
     channel = kuayu.accept({
       allowedOrigins: [demo.domain1],
-      transport: forced ? forced[1] : "auto",
+      transport: "auto",
       onReady: function () {
         setStatus("ready");
         log("info", "• ready: " + channel.origin + " over " + channel.transport);
