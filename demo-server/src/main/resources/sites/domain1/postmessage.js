@@ -1,10 +1,10 @@
 /*
  * The host side of the Kuayu demos between domain1 and domain2 (postMessage, location.hash, window.name): opens a
  * Kuayu channel to domain2's remote page, replies to domain2's requests, and logs every message with its direction
- * and origin. The page's <body data-transport="..."> forces a transport (default: Kuayu's automatic choice), and
- * the remote page is told the same in ?transport=. The remote page shows in the visible frame #remote, but for
- * window.name, whose frame Kuayu must create itself (it names the frame before the page loads): that one is hidden.
- * ES5, like every hand-written page.
+ * and origin. The page's <body data-transport="..."> forces a transport (default: Kuayu's automatic choice); the
+ * remote page accepts each of them (it takes nothing from its URL). The remote page shows in the visible frame
+ * #remote, but for window.name, whose frame Kuayu must create itself (it names the frame before the page loads):
+ * that one is hidden. ES5, like every hand-written page.
  */
 (function () {
   "use strict";
@@ -87,7 +87,7 @@
   };
 
   var transport = document.body.getAttribute("data-transport");
-  var remote = demo.domain2 + "/postmessage-remote.html" + (transport ? "?transport=" + transport : "");
+  var remote = demo.domain2 + "/postmessage-remote.html";
   var options = {
     transport: transport || "auto",
     onReady: function () {

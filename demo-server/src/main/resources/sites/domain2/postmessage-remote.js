@@ -72,6 +72,7 @@
     });
   };
 
+  // Fixed here, never read from this page's URL: whoever links to the page must not choose what it accepts.
   try {
     channel = kuayu.accept({
       allowedOrigins: [demo.domain1],

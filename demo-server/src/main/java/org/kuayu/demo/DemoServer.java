@@ -75,6 +75,11 @@ import org.kuayu.server.SafeErrorHandler;
  *       rewritten to domain1's (the middleware row, same origin);</li>
  *   <li>on the document.domain pair, {@code Origin-Agent-Cluster: ?0} on every response, or {@code ?1} for a
  *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler});</li>
+ *   <li>on the remote sites' pages, {@code Content-Security-Policy: frame-ancestors} naming the one origin that
+ *       frames them, with its real port, and their own ({@link FrameAncestorsHandler}): domain1 for domain2's pages
+ *       (also as the proxy port passes them on), the pair's {@code www} for {@code child}'s. A third site's frame of them is
+ *       refused by the browser. (Not on {@code /kuayu/}, the API, JSONP or WebSocket answers, which are no pages,
+ *       nor on what a caller adds with {@link Builder#fixtures}.)</li>
  *   <li>what a caller adds to a site with {@link Builder#fixtures} (a classpath folder under a path) and
  *       {@link Builder#handler} (a handler under a path), in front of the site's own pages: the integration tests
  *       add their test pages and test endpoints under {@code /test/} (and domain3 serves the test host and remote
@@ -239,6 +244,10 @@ public final class DemoServer implements AutoCloseable {
             .pathPrefix("/")
             .welcomeFiles("index.html")
             .build();
+        List<String> framers = framersOf(site);
+        if (!framers.isEmpty()) {
+            pages = new FrameAncestorsHandler(framers, pages);
+        }
         // The same kuayu folder once more under a deep path, as a site that copied it there serves it: the files
         // must work from any path (tests load kuayu.js and kuayu.mjs from here).
         KuayuAssetsHandler copied = KuayuAssetsHandler.builder().pathPrefix(VENDORED_BUNDLE_PATH).build();
@@ -281,6 +290,27 @@ public final class DemoServer implements AutoCloseable {
         // domain3 answers whatever host name reaches its port (see the class comment).
         context.setVirtualHosts(List.of((site == Site.DOMAIN3 ? "" : hosts.get(site)) + "@" + site.siteName()));
         return context;
+    }
+
+    /**
+     * The origins whose pages may frame the site's pages, which the site's pages name in {@code frame-ancestors}
+     * ({@link FrameAncestorsHandler}), or none for a site whose pages are not framed as remote pages. domain2's pages
+     * are framed by domain1's technique pages (and its Java and GWT pages); {@code child}'s by the pair's
+     * {@code www} page. The reverse proxy passes domain2's header on: its pages, too, are for domain1 to frame.
+     *
+     * <p>Each list ends with the site's own origin, which is what {@code 'self'} means in a browser. It is spelled
+     * out because HtmlUnit (4.21) checks the framed page's own URL against the list instead of its ancestors', and
+     * so refuses every frame of a page whose list lacks its own origin; HtmlUnit enforces nothing here anyway
+     * (security is asserted in Chromium).
+     */
+    private List<String> framersOf(Site site) {
+        if (site == Site.DOMAIN2) {
+            return List.of(baseUrl(Site.DOMAIN1).toString(), baseUrl(site).toString());
+        }
+        if (site == Site.DOMAIN_CHILD) {
+            return List.of(baseUrl(Site.DOMAIN_WWW).toString(), baseUrl(site).toString());
+        }
+        return List.of();
     }
 
     /** Starts all sites; fails (and stops again) if a port is taken or a folder is missing. Returns this. */

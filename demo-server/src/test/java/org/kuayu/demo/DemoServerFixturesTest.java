@@ -74,6 +74,21 @@ class DemoServerFixturesTest {
         }
     }
 
+    /** The tests frame their remote pages from any site on purpose: fixtures get no frame-ancestors. */
+    @Test
+    void fixturesOfTheRemoteSitesMayBeFramedByAnySite() throws Exception {
+        try (DemoServer demo = DemoServer.builder().freePorts()
+                .fixtures(Site.DOMAIN2, "/test/", "test-fixtures/first/")
+                .fixtures(Site.DOMAIN_CHILD, "/test/", "test-fixtures/first/").build().start()) {
+            for (Site site : List.of(Site.DOMAIN2, Site.DOMAIN_CHILD)) {
+                HttpResponse<String> page = get(demo, site, "/test/page.html");
+                assertEquals(200, page.statusCode());
+                assertEquals(List.of(), page.headers().allValues("Content-Security-Policy"), site.siteName());
+            }
+            assertEquals(1, get(demo, Site.DOMAIN2, "/").headers().allValues("Content-Security-Policy").size());
+        }
+    }
+
     /** A handler gets its path's requests first; what it leaves goes on to the site; it is made anew each start. */
     @Test
     void aHandlerAnswersUnderItsPathAndIsMadeAtEachStart() throws Exception {

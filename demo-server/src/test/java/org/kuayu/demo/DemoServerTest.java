@@ -125,6 +125,39 @@ class DemoServerTest {
         assertEquals(404, get(site, path).statusCode(), site + path);
     }
 
+    /** The remote sites' pages name the one origin that frames them, with its real port; no other answer does. */
+    @ParameterizedTest
+    @CsvSource({
+        "DOMAIN2,      /postmessage-remote.html, DOMAIN1,    DOMAIN2",
+        "DOMAIN2,      /postmessage-remote.js,   DOMAIN1,    DOMAIN2",
+        "DOMAIN2,      /window-name-raw.html,    DOMAIN1,    DOMAIN2",
+        "DOMAIN2,      /location-hash-raw.html,  DOMAIN1,    DOMAIN2",
+        "DOMAIN2,      /,                        DOMAIN1,    DOMAIN2",
+        "PROXY,        /postmessage-remote.html, DOMAIN1,    DOMAIN2",
+        "DOMAIN_CHILD, /document-domain-remote.html, DOMAIN_WWW, DOMAIN_CHILD",
+        "DOMAIN_CHILD, /document-domain-raw.html,    DOMAIN_WWW, DOMAIN_CHILD",
+    })
+    void remotePagesSayWhoMayFrameThem(Site site, String path, Site framer, Site self) throws Exception {
+        HttpResponse<String> page = get(site, path);
+
+        assertEquals(200, page.statusCode());
+        assertEquals(List.of("frame-ancestors " + demo.baseUrl(framer) + " " + demo.baseUrl(self)), page.headers()
+            .allValues("Content-Security-Policy"), site + path);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "DOMAIN1, /postmessage.html", "DOMAIN1, /location-hash-raw-proxy.html", "DOMAIN_WWW, /document-domain.html",
+        "DOMAIN3, /", "DOMAIN2, /kuayu/proxy.html", "DOMAIN2, /static/vendor/kuayu/proxy.html",
+        "DOMAIN2, /login?user=admin&callback=cb", "DOMAIN_CHILD, /kuayu/proxy.html",
+    })
+    void otherAnswersSayNothingOfFraming(Site site, String path) throws Exception {
+        HttpResponse<String> answer = get(site, path);
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(List.of(), answer.headers().allValues("Content-Security-Policy"), site + path);
+    }
+
     /** Each answer of the pair opts out of origin-keyed agent clusters, so that document.domain works in Chromium. */
     @ParameterizedTest
     @CsvSource({
