@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * to the folder and closes every door a static file handler should keep closed:
  * <ul>
  *   <li>content types with an explicit charset ({@code .js}/{@code .mjs} are
- *       {@code text/javascript;charset=utf-8}, {@code .d.ts} is {@code application/typescript;charset=utf-8},
+ *       {@code text/javascript;charset=utf-8}, {@code .d.ts} and {@code .d.mts} are
+ *       {@code application/typescript;charset=utf-8},
  *       {@code .html} is {@code text/html;charset=utf-8}) and {@code X-Content-Type-Options: nosniff};</li>
  *   <li>no directory listings: a folder without a welcome file, a missing file and an alias (a symbolic link,
  *       another spelling of a name) are all 404; other methods than {@code GET}/{@code HEAD} are 405;</li>
@@ -203,8 +204,9 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
         types.addMimeMapping("js", "text/javascript;charset=utf-8");
         types.addMimeMapping("mjs", "text/javascript;charset=utf-8");
-        // MimeTypes looks at the last extension only, so this is the type of "kuayu.d.ts".
+        // MimeTypes looks at the last extension only, so these are the types of "kuayu.d.ts" and "kuayu.d.mts".
         types.addMimeMapping("ts", "application/typescript;charset=utf-8");
+        types.addMimeMapping("mts", "application/typescript;charset=utf-8");
         types.addMimeMapping("html", "text/html;charset=utf-8");
         types.addMimeMapping("css", "text/css;charset=utf-8");
         types.addMimeMapping("txt", "text/plain;charset=utf-8");
