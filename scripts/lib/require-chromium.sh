@@ -1,8 +1,8 @@
 # Sourced by scripts/test.sh and scripts/bench.sh: makes sure Debian's Chromium, its driver and Maven are there,
-# and nginx when asked for. Installs what is missing when this runs as root (one apt-get update for all of it);
-# otherwise stops and says what to install. Nothing downloads a browser of its own, and nginx is only installed,
+# and nginx and npm when asked for. Installs what is missing when this runs as root (one apt-get update for all of
+# it); otherwise stops and says what to install. Nothing downloads a browser of its own, and nginx is only installed,
 # never started as a service: the tests run their own on loopback ports.
-# Usage: require_chromium <name of the calling script> [nginx]
+# Usage: require_chromium <name of the calling script> [nginx] [npm]
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 NGINX=/usr/sbin/nginx
@@ -11,16 +11,20 @@ FONT_CJK=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 require_chromium() {
   local who="$1"
-  local want_nginx="${2:-}"
+  local wanted=" ${*:2} "
   local packages=()
   local tools=()
   if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
     packages+=(chromium chromium-driver)
     tools+=("$CHROMIUM" "$CHROMEDRIVER")
   fi
-  if [ "$want_nginx" = nginx ] && [ ! -x "$NGINX" ]; then
+  if [[ "$wanted" == *" nginx "* ]] && [ ! -x "$NGINX" ]; then
     packages+=(nginx)
     tools+=("$NGINX")
+  fi
+  if [[ "$wanted" == *" npm "* ]] && ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+    tools+=(npm)
   fi
   local optional=()
   if [ ! -e "$FONT_CJK" ]; then
@@ -43,7 +47,7 @@ require_chromium() {
       exit 1
     fi
     for tool in "${tools[@]}"; do
-      if [ ! -x "$tool" ]; then
+      if ! command -v "$tool" >/dev/null 2>&1; then
         echo "$who: $tool is still missing after installing ${packages[*]}" >&2
         exit 1
       fi

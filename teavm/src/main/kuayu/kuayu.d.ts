@@ -1,4 +1,4 @@
-// Type declarations of the kuayu JS API @VERSION@ (kuayu.js / kuayu.mjs). Contract: docs/js-api.md.
+// Type declarations of the kuayu JS API, the one source of kuayu.d.mts (ES module) and kuayu.d.ts (the global).
 
 /** Codes of KuayuError.code. */
 export type KuayuErrorCode =
@@ -139,8 +139,3 @@ export declare const connect: Kuayu["connect"];
 export declare const accept: Kuayu["accept"];
 export declare const jsonp: Kuayu["jsonp"];
 export declare const origin: Kuayu["origin"];
-
-declare global {
-  /** Set by kuayu.js when loaded with a plain <script>. */
-  const kuayu: Kuayu;
-}

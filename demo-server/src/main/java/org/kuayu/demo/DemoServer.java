@@ -413,9 +413,14 @@ public final class DemoServer implements AutoCloseable {
     /**
      * Starts the demo and runs until the process is killed. Arguments: {@code --bind=ADDRESS} and, for each site
      * by its {@linkplain Site#siteName() name}, {@code --domain1=HOST:PORT} (also {@code HOST} or {@code :PORT}),
-     * {@code --domain=...}, {@code --child=...}.
+     * {@code --domain=...}, {@code --child=...}; {@code --help} (or {@code -h}) prints the usage and exits with 0,
+     * bad arguments print the fault and the usage and exit with 2.
      */
     public static void main(String[] args) throws Exception {
+        if (Builder.asksForHelp(args)) {
+            System.out.println(Builder.USAGE);
+            return;
+        }
         DemoServer demo;
         try {
             demo = builder().args(args).build();
@@ -435,19 +440,37 @@ public final class DemoServer implements AutoCloseable {
     public static final class Builder {
         /**
          * What the command line takes: {@code [--bind=ADDRESS] [--domain1=HOST:PORT] [--domain2=HOST:PORT]
-         * [--domain3=HOST:PORT] [--domain=HOST:PORT] [--child=HOST:PORT]}, and the defaults.
+         * [--domain3=HOST:PORT] [--domain=HOST:PORT] [--child=HOST:PORT] [--proxy=HOST:PORT] [--help]}, each with
+         * what it is and its default.
          */
         static final String USAGE = usage();
 
         private static String usage() {
             StringBuilder usage = new StringBuilder("Usage: java -jar kuayu-demo.jar [--bind=ADDRESS]");
-            StringBuilder defaults = new StringBuilder("  defaults: --bind=" + DEFAULT_BIND);
+            StringBuilder options = new StringBuilder("  --bind=ADDRESS        the address every site listens on"
+                + " (default " + DEFAULT_BIND + ")\n");
             for (Site site : Site.values()) {
                 usage.append(" [--").append(site.siteName()).append("=HOST:PORT]");
-                defaults.append(" --").append(site.siteName()).append('=').append(site.defaultHost()).append(':')
-                    .append(site.defaultPort());
+                String option = "--" + site.siteName() + "=HOST:PORT";
+                options.append("  ").append(option).append(" ".repeat(Math.max(1, 22 - option.length())))
+                    .append(site.role()).append(" (default ").append(site.defaultHost()).append(':')
+                    .append(site.defaultPort()).append(")\n");
             }
-            return usage.append('\n').append(defaults).append("; port 0 takes a free port").toString();
+            return usage.append(" [--help]\nStarts the Kuayu demo sites on loopback and prints their pages.\n")
+                .append(options)
+                .append("  --help                prints this and exits\n")
+                .append("HOST alone keeps the default port, :PORT alone the default host; port 0 takes a free port.")
+                .toString();
+        }
+
+        /** Whether the command line asks for the usage ({@code --help} or {@code -h}) instead of a demo. */
+        static boolean asksForHelp(String... args) {
+            for (String arg : args) {
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String bind = DEFAULT_BIND;

@@ -452,8 +452,8 @@ class DemoServerTest {
     void usageNamesEverySiteWithItsDefault() {
         for (Site site : Site.values()) {
             assertTrue(DemoServer.Builder.USAGE.contains("[--" + site.siteName() + "=HOST:PORT]"), DemoServer.Builder.USAGE);
-            assertTrue(DemoServer.Builder.USAGE.contains(" --" + site.siteName() + "=" + site.defaultHost() + ":"
-                + site.defaultPort()), DemoServer.Builder.USAGE);
+            assertTrue(DemoServer.Builder.USAGE.contains("(default " + site.defaultHost() + ":" + site.defaultPort()
+                + ")"), DemoServer.Builder.USAGE);
         }
     }
 

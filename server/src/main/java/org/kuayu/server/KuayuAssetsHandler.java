@@ -3,6 +3,7 @@ package org.kuayu.server;
 import java.util.List;
 import java.util.Objects;
 
+import org.eclipse.jetty.http.CompressedContentFormat;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -10,6 +11,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.http.content.HttpContent;
+import org.eclipse.jetty.http.content.PreCompressedHttpContentFactory;
 import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
 import org.eclipse.jetty.http.content.ValidatingCachingHttpContentFactory;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * to the folder and closes every door a static file handler should keep closed:
  * <ul>
  *   <li>content types with an explicit charset ({@code .js}/{@code .mjs} are
- *       {@code text/javascript;charset=utf-8}, {@code .d.ts} is {@code application/typescript;charset=utf-8},
+ *       {@code text/javascript;charset=utf-8}, {@code .d.ts} and {@code .d.mts} are
+ *       {@code application/typescript;charset=utf-8},
  *       {@code .html} is {@code text/html;charset=utf-8}) and {@code X-Content-Type-Options: nosniff};</li>
  *   <li>no directory listings: a folder without a welcome file, a missing file and an alias (a symbolic link,
  *       another spelling of a name) are all 404; other methods than {@code GET}/{@code HEAD} are 405;</li>
@@ -45,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *       {@code %2e%2e} or {@code %2f} are refused by Jetty with 400 before any handler runs), resolved inside
  *       the folder only.</li>
  * </ul>
+ * A file with a gzip twin in the folder ({@code kuayu.js} and {@code kuayu.js.gz}: the Kuayu jars carry one for each
+ * script) is sent compressed to a client that accepts gzip ({@code Content-Encoding: gzip}, {@code Vary:
+ * Accept-Encoding}, an ETag of its own): Jetty's precompressed content, so nothing is compressed per request; the
+ * 163 KB of {@code kuayu.js} travel as 58 KB.
  * A request under the prefix is always answered here; any other request goes to the wrapped handler (or is
  * left unhandled when there is none).
  *
@@ -74,6 +81,8 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(KuayuAssetsHandler.class);
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
     private static final MimeTypes MIME_TYPES = newMimeTypes();
+    /** The twins sent instead of a file to a client that accepts them: {@code name.gz}. */
+    private static final List<CompressedContentFormat> PRECOMPRESSED = List.of(CompressedContentFormat.GZIP);
     /** How long a cached file is trusted before its last-modified time is checked again. */
     private static final long CACHE_VALIDATION_MILLIS = 1000;
 
@@ -121,8 +130,10 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(
             getServer() == null ? ByteBufferPool.NON_POOLING : getServer().getByteBufferPool());
         ResourceService service = new ResourceService();
-        service.setHttpContentFactory(new ValidatingCachingHttpContentFactory(
-            new ResourceHttpContentFactory(folder, MIME_TYPES, buffers), CACHE_VALIDATION_MILLIS, buffers));
+        HttpContent.Factory files = new PreCompressedHttpContentFactory(
+            new ResourceHttpContentFactory(folder, MIME_TYPES, buffers), PRECOMPRESSED);
+        service.setHttpContentFactory(new ValidatingCachingHttpContentFactory(files, CACHE_VALIDATION_MILLIS, buffers));
+        service.setPrecompressedFormats(PRECOMPRESSED);
         service.setDirAllowed(false);
         service.setEtags(true);
         if (!cacheControl.isEmpty()) {
@@ -193,8 +204,9 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
         MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
         types.addMimeMapping("js", "text/javascript;charset=utf-8");
         types.addMimeMapping("mjs", "text/javascript;charset=utf-8");
-        // MimeTypes looks at the last extension only, so this is the type of "kuayu.d.ts".
+        // MimeTypes looks at the last extension only, so these are the types of "kuayu.d.ts" and "kuayu.d.mts".
         types.addMimeMapping("ts", "application/typescript;charset=utf-8");
+        types.addMimeMapping("mts", "application/typescript;charset=utf-8");
         types.addMimeMapping("html", "text/html;charset=utf-8");
         types.addMimeMapping("css", "text/css;charset=utf-8");
         types.addMimeMapping("txt", "text/plain;charset=utf-8");

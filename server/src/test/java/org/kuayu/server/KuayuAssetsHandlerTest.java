@@ -51,6 +51,7 @@ class KuayuAssetsHandlerTest {
         "/kuayu/test.js,      text/javascript;charset=utf-8,      kuayuTest = \"served\"",
         "/kuayu/test.mjs,     text/javascript;charset=utf-8,      export var kuayuTest",
         "/kuayu/test.d.ts,    application/typescript;charset=utf-8, export declare const version",
+        "/kuayu/test.d.mts,   application/typescript;charset=utf-8, export declare const connect",
         "/kuayu/page.html,    text/html;charset=utf-8,            <title>test page</title>",
         "/kuayu/sub/nested.js, text/javascript;charset=utf-8,     var nested = true",
     })

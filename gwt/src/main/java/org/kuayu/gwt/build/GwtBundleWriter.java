@@ -1,11 +1,14 @@
 package org.kuayu.gwt.build;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import org.kuayu.core.Kuayu;
 
@@ -15,7 +18,9 @@ import org.kuayu.core.Kuayu;
  *
  * <p>GWT's {@code sso} linker writes one self-contained script named after the module
  * ({@code kuayugwt/kuayugwt.nocache.js}); the bundle's name says what it is instead, and a banner names the release
- * ({@link Kuayu#VERSION}) as {@code kuayu.js}'s does. The script itself is copied unchanged.
+ * ({@link Kuayu#VERSION}) as {@code kuayu.js}'s does. The script itself is copied unchanged, and a gzip twin
+ * ({@code kuayu-gwt.js.gz}) written beside it, which kuayu-server's {@code KuayuAssetsHandler} sends to browsers that
+ * accept gzip.
  *
  * <pre>{@code
  * java org.kuayu.gwt.build.GwtBundleWriter target/gwt/war/kuayugwt/kuayugwt.nocache.js target/classes/kuayu/kuayu-gwt.js
@@ -40,6 +45,15 @@ public final class GwtBundleWriter {
         }
         String banner = "/*! Kuayu " + Kuayu.VERSION + " (GWT build) | cross-domain messaging for the browser */\n";
         Files.createDirectories(bundle.toAbsolutePath().getParent());
-        Files.write(bundle, (banner + script).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = (banner + script).getBytes(StandardCharsets.UTF_8);
+        Files.write(bundle, bytes);
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(bundle.resolveSibling(bundle.getFileName()
+                + ".gz"))) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(bytes);
+        }
     }
 }

@@ -1,0 +1,1 @@
+export declare const connect: (options: object) => object;
