@@ -77,6 +77,12 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
     public static final String DEFAULT_RESOURCE_FOLDER = "kuayu/";
     /** The default {@code Cache-Control} value: {@value}. */
     public static final String DEFAULT_CACHE_CONTROL = "no-cache";
+    /**
+     * The {@code Cache-Control} of Kuayu's helper page and its script ({@code proxy.html}, {@code proxy.js}), whatever
+     * {@link Builder#cacheControl} says: {@value}. Remote pages write frames (secrets included) to this page and pin
+     * its URL; it must always be the current copy, revalidated, and never rewritten by an intermediary.
+     */
+    public static final String PROXY_CACHE_CONTROL = "no-cache, no-transform";
 
     private static final Logger LOG = LoggerFactory.getLogger(KuayuAssetsHandler.class);
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
@@ -94,6 +100,7 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
 
     private ResourceFactory.Closeable resourceFactory;
     private ResourceService resourceService;
+    private ResourceService proxyService;
 
     private KuayuAssetsHandler(Builder builder) {
         this.pathPrefix = builder.pathPrefix;
@@ -129,20 +136,26 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
 
         ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(
             getServer() == null ? ByteBufferPool.NON_POOLING : getServer().getByteBufferPool());
+        HttpContent.Factory files = new ValidatingCachingHttpContentFactory(new PreCompressedHttpContentFactory(
+            new ResourceHttpContentFactory(folder, MIME_TYPES, buffers), PRECOMPRESSED), CACHE_VALIDATION_MILLIS, buffers);
+        resourceService = service(files, cacheControl);
+        proxyService = service(files, PROXY_CACHE_CONTROL);
+        super.doStart();
+    }
+
+    private ResourceService service(HttpContent.Factory files, String cacheControlValue) {
         ResourceService service = new ResourceService();
-        HttpContent.Factory files = new PreCompressedHttpContentFactory(
-            new ResourceHttpContentFactory(folder, MIME_TYPES, buffers), PRECOMPRESSED);
-        service.setHttpContentFactory(new ValidatingCachingHttpContentFactory(files, CACHE_VALIDATION_MILLIS, buffers));
+        service.setHttpContentFactory(files);
         service.setPrecompressedFormats(PRECOMPRESSED);
         service.setDirAllowed(false);
         service.setEtags(true);
-        if (!cacheControl.isEmpty()) {
-            service.setCacheControl(cacheControl);
+        if (!cacheControlValue.isEmpty()) {
+            service.setCacheControl(cacheControlValue);
         }
+        // SERVE, never REDIRECT: a folder's welcome file is served in place; nothing here ever answers 3xx.
         service.setWelcomeMode(ResourceService.WelcomeMode.SERVE);
         service.setWelcomeFactory(this::welcomeTarget);
-        resourceService = service;
-        super.doStart();
+        return service;
     }
 
     @Override
@@ -173,7 +186,9 @@ public final class KuayuAssetsHandler extends Handler.Wrapper {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }
-        resourceService.doGet(request, response, callback, content);
+        String inFolder = pathInFolder(request);
+        boolean proxyPage = inFolder.equals("/proxy.html") || inFolder.equals("/proxy.js");
+        (proxyPage ? proxyService : resourceService).doGet(request, response, callback, content);
         return true;
     }
 

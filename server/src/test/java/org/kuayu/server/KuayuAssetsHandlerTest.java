@@ -46,6 +46,31 @@ class KuayuAssetsHandlerTest {
         server.close();
     }
 
+    /**
+     * Remote pages pin {@code /kuayu/proxy.html} and write frames to it: it and its script are always revalidated
+     * and never transformed, whatever the handler's own Cache-Control, and no request near them is ever redirected
+     * (a redirect would carry a fragment or a frame's name to wherever it points).
+     */
+    @Test
+    void theProxyPageIsNeverCachedLongNorRedirected() throws Exception {
+        KuayuAssetsHandler assets = KuayuAssetsHandler.builder().cacheControl("public, max-age=3600").build();
+        try (TestServer cached = TestServer.start(assets)) {
+            for (String path : new String[] {"/kuayu/proxy.html", "/kuayu/proxy.js", "/kuayu/proxy.html?to=http://evil"}) {
+                HttpResponse<String> response = cached.get(path);
+                assertEquals(200, response.statusCode(), path);
+                assertEquals(KuayuAssetsHandler.PROXY_CACHE_CONTROL, header(response, "Cache-Control"), path);
+                assertEquals("nosniff", header(response, "X-Content-Type-Options"), path);
+            }
+            assertEquals("public, max-age=3600", header(cached.get("/kuayu/test.js"), "Cache-Control"),
+                "other files keep the configured value");
+            for (String path : new String[] {"/kuayu/proxy.html/", "/kuayu//proxy.html", "/kuayu/./proxy.html",
+                "/kuayu/sub/../proxy.html", "/kuayu/proxy.html%2F", "/kuayu/proxy", "/kuayu", "/kuayu/"}) {
+                int status = cached.get(path).statusCode();
+                assertTrue(status < 300 || status >= 400, path + " answered " + status);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "/kuayu/test.js,      text/javascript;charset=utf-8,      kuayuTest = \"served\"",

@@ -1,0 +1,1 @@
+/* proxy.js (test copy) */
