@@ -449,7 +449,7 @@ public final class GwtPlatform implements Platform {
          if (a && a.length > i) { o = String(a[i]); } else { try { o = String(p.location.origin); } catch (e) { o = ''; }
          if ((!o || o === 'undefined') && i === 0 && $doc.referrer) { o = String($doc.referrer); } }
          out.push(o === 'undefined' ? '' : o); w = p; i++; }
-         return i + '\n' + out.join('\n'); } catch (e) { return '0\n'; }
+         return out.length ? '\n' + out.join('\n') : ''; } catch (e) { return ''; }
     }-*/;
 
     private static native JavaScriptObject newMessageChannel() /*-{

@@ -397,7 +397,7 @@ public final class TeaVmPlatform implements Platform {
             + " if (a && a.length > i) { o = String(a[i]); } else { try { o = String(p.location.origin); } catch (e) { o = ''; } "
             + " if ((!o || o === 'undefined') && i === 0 && document.referrer) { o = String(document.referrer); } } "
             + " out.push(o === 'undefined' ? '' : o); w = p; i++; } "
-            + " return i + '\\n' + out.join('\\n'); } catch (e) { return '0\\n'; }")
+            + " return out.length ? '\\n' + out.join('\\n') : ''; } catch (e) { return ''; }")
     private static native String ancestorOriginsJs();
 
     @JSBody(script = "return typeof MessageChannel === 'function' ? new MessageChannel() : null;")
