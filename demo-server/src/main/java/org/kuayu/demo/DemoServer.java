@@ -63,8 +63,8 @@ import org.kuayu.server.SafeErrorHandler;
  *       ({@link LoginHandler});</li>
  *   <li>on domain2 only, {@code /ws/chat} and {@code /ws/raw}: the chat server of the WebSocket row, for
  *       domain1's pages ({@link DemoChat});</li>
- *   <li>on domain2 only, under {@code /jsonp/}: JSONP endpoints that answer late or
- *       never call back, for the JSONP page's failure buttons ({@link MisbehavingJsonpHandler});</li>
+ *   <li>on domain2 only, under {@code /jsonp/}: JSONP endpoints that echo, answer late or never call back, for
+ *       the JSONP page's failure buttons ({@link MisbehavingJsonpHandler});</li>
  *   <li>on domain2, under {@code /api/cors/}: the API of the CORS row, which domain1's pages may read with
  *       credentials, and the same without CORS under {@code /api/proxy/}, for the proxies ({@link DemoApiHandler});
  *       on {@code child}, the CORS API again for the pair's {@code www} pages (a same-site pair, which still gets
@@ -77,9 +77,9 @@ import org.kuayu.server.SafeErrorHandler;
  *       request with {@code ?oac=1} ({@link OriginAgentClusterHandler});</li>
  *   <li>on the remote sites' pages, {@code Content-Security-Policy: frame-ancestors} naming the one origin that
  *       frames them, with its real port, and their own ({@link FrameAncestorsHandler}): domain1 for domain2's pages
- *       (also as the proxy port passes them on), the pair's {@code www} for {@code child}'s. A third site's frame of them is
- *       refused by the browser. (Not on {@code /kuayu/}, the API, JSONP or WebSocket answers, which are no pages,
- *       nor on what a caller adds with {@link Builder#fixtures}.)</li>
+ *       (also as the proxy port passes them on), the pair's {@code www} for {@code child}'s. A third site's frame
+ *       of them is refused by the browser. (Not on {@code /kuayu/}, the API, JSONP or WebSocket answers, which are
+ *       no pages, nor on what a caller adds with {@link Builder#fixtures}.)</li>
  *   <li>what a caller adds to a site with {@link Builder#fixtures} (a classpath folder under a path) and
  *       {@link Builder#handler} (a handler under a path), in front of the site's own pages: the integration tests
  *       add their test pages and test endpoints under {@code /test/} (and domain3 serves the test host and remote

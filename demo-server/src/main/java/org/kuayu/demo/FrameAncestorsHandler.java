@@ -39,7 +39,8 @@ final class FrameAncestorsHandler extends Handler.Wrapper {
         }
         for (String origin : origins) {
             if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]+)?")) {
-                throw new IllegalArgumentException("frame-ancestors takes origins like http://host:port; got " + origin);
+                throw new IllegalArgumentException("frame-ancestors takes origins like http://host:port; got "
+                    + origin);
             }
         }
         policy = new PreEncodedHttpField(HEADER, "frame-ancestors " + String.join(" ", origins));

@@ -61,8 +61,8 @@ class LeakTest {
     void aThousandConnectCloseCyclesLeaveNothingBehind(Browser browser, DemoSites sites) {
         ChromiumBrowser chromium = (ChromiumBrowser) browser;
         HostPage host = HostPage.open(browser, sites);
-        // The bench's echo page: test/remote.html would tell the harness of every close, which keeps a log of it.
-        String remote = sites.domain2() + "/bench/kuayu-echo.html";
+        // A quiet echo page: test/remote.html would tell the harness of every close, which keeps a log of it.
+        String remote = sites.domain2() + "/test/echo.html";
         String globals = "Object.getOwnPropertyNames(window).filter(function (k) { return k.indexOf('__kuayu') === 0;"
                 + " }).length";
         String scripts = "document.getElementsByTagName('script').length";

@@ -35,13 +35,15 @@ final class UrlInputCheck {
             + "|javascript:");
     /** The page navigating itself to anything but a string literal. */
     private static final Pattern SELF_NAVIGATION = Pattern.compile(
-            "(?<![\\w$.])(?:window\\.|self\\.|document\\.|top\\.|parent\\.)?location(?:\\.href)?\\s*=(?!=)\\s*+(?!['\"])"
+            "(?<![\\w$.])(?:window\\.|self\\.|document\\.|top\\.|parent\\.)?location(?:\\.href)?"
+            + "\\s*=(?!=)\\s*+(?!['\"])"
             + "|(?<![\\w$.])(?:window\\.|self\\.|document\\.)?location\\.(?:replace|assign)\\s*\\(\\s*+(?!['\"])");
     /** Where a URL-derived value must not go. */
     private static final Pattern SINK = Pattern.compile(
             "\\b(allowedOrigins|transport|remote|proxy|proxies|targetOrigin|frame|origin|url)\\s*:"
             + "|kuayu\\.(?:accept|connect|jsonp)\\s*\\(|\\.(src|href|action|location)\\s*=(?!=)"
-            + "|(?<![\\w$.])location\\s*=(?!=)|\\blocation\\.(?:replace|assign)\\s*\\(|\\bdocument\\.write(?:ln)?\\s*\\("
+            + "|(?<![\\w$.])location\\s*=(?!=)|\\blocation\\.(?:replace|assign)\\s*\\("
+            + "|\\bdocument\\.write(?:ln)?\\s*\\("
             + "|\\.(?:open|setAttribute|postMessage)\\s*\\("
             + "|\\b(innerHTML|outerHTML|insertAdjacentHTML)\\b");
     private static final Pattern ASSIGNMENT = Pattern.compile(
