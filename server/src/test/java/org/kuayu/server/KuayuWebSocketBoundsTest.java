@@ -231,15 +231,7 @@ class KuayuWebSocketBoundsTest {
         };
     }
 
-    /** Polls the handler's own state (no callback announces it) every 10 ms for at most 10 s. */
-    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        return Poll.until(condition);
     }
 }

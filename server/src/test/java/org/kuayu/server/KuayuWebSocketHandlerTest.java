@@ -236,18 +236,7 @@ class KuayuWebSocketHandlerTest {
         };
     }
 
-    /**
-     * Polls {@code condition} every 10 ms for at most 10 s. A poll, not a latch: what it waits for is the handler's
-     * own state ({@code sessions()}), which changes on Jetty's threads with no callback to wait on.
-     */
     private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+        return Poll.until(condition);
     }
 }
