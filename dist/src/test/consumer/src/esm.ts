@@ -37,3 +37,13 @@ const viaName: Channel = kuayu.connect({
   onReady: () => ask(viaName, "name"),
   onError: (error: KuayuError) => show("name-error", error.code),
 });
+
+// The same without proxy: the default, /proxy.html next to the bundle, is not there. The channel fails at once with
+// TRANSPORT_UNAVAILABLE naming that URL, long before its timeout.
+const forgot: Channel = connect({
+  remote,
+  transport: "name",
+  timeout: 120000,
+  onReady: () => show("forgot", "ready"),
+  onError: (error: KuayuError) => show("forgot-error", error.code + ": " + error.message),
+});

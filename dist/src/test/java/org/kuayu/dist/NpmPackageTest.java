@@ -129,6 +129,8 @@ class NpmPackageTest {
             assertAll(
                 () -> assertEquals("postMessage " + answer, textOnceSet(browser, "auto")),
                 () -> assertEquals("name " + answer, textOnceSet(browser, "name")),
+                () -> assertTrue(textOnceSet(browser, "forgot").startsWith("onError TRANSPORT_UNAVAILABLE: this page's"
+                    + " proxy page " + host + "/proxy.html is not Kuayu's proxy.html"), textOnceSet(browser, "forgot")),
                 () -> assertTrue(textOf(browser, "version").matches("\\d+\\.\\d+\\.\\d+.*"), textOf(browser, "version")));
         }
     }

@@ -20,7 +20,8 @@ import org.kuayu.demo.Site;
  * ({@code src/test/resources/fixtures/domain1/}: {@code host.html}, {@code harness.js}, ...) on domain1 and on the
  * pair's {@code www}, the test remote page ({@code fixtures/domain2/}: {@code remote.html}, ...) on domain2 and on
  * {@code child}, both and the attacker's page ({@code fixtures/domain3/}) on domain3, from any host name; and on
- * domain2 the misbehaving JSONP endpoints under {@code /test/jsonp/}.
+ * domain2 the misbehaving JSONP endpoints under {@code /test/jsonp/}; on domain1 an open redirect
+ * ({@link OpenRedirect}) and a proxy page that answers as slowly as a test asks ({@link SlowProxy}).
  *
  * <pre>{@code
  * browser.open(sites.domain1() + "/test/host.html");
@@ -29,20 +30,25 @@ import org.kuayu.demo.Site;
 public final class DemoSites implements AutoCloseable {
 
     private final DemoServer server;
+    private final SlowProxy slowProxy;
 
-    private DemoSites(DemoServer server) {
+    private DemoSites(DemoServer server, SlowProxy slowProxy) {
         this.server = server;
+        this.slowProxy = slowProxy;
     }
 
     /** Starts the sites on free ports and checks that they serve the real {@code kuayu.js}. */
     static DemoSites start() {
-        DemoServer server = withFixtures(DemoServer.builder().freePorts()).build();
+        SlowProxy slowProxy = new SlowProxy();
+        DemoServer server = withFixtures(DemoServer.builder().freePorts())
+            .handler(Site.DOMAIN1, SlowProxy.PATH, demo -> slowProxy)
+            .build();
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("The demo server did not start: " + e, e);
         }
-        DemoSites sites = new DemoSites(server);
+        DemoSites sites = new DemoSites(server, slowProxy);
         try {
             sites.requireBundle();
         } catch (RuntimeException e) {
@@ -88,6 +94,11 @@ public final class DemoSites implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The demo server did not restart: " + e, e);
         }
+    }
+
+    /** The host site's proxy page that answers as slowly as a test asks ({@link SlowProxy}). */
+    SlowProxy slowProxy() {
+        return slowProxy;
     }
 
     /** The host site's origin, such as {@code http://www.domain1.localhost:40123} (no trailing slash). */

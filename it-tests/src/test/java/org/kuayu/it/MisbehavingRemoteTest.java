@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kuayu.it.HostPage.js;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -135,21 +137,31 @@ class MisbehavingRemoteTest {
     }
 
     /**
-     * A reply far too large for window.name to carry within the timeout: the request times out, the channel stays
-     * open, and closing it then is prompt and leaves no frame behind (the transfer does not hold it up). Chromium only:
-     * HtmlUnit moves a frame's name without a real navigation's cost, and may carry 4 MB within the timeout.
+     * A reply that takes longer than the timeout to cross window.name: the request times out, the channel stays open,
+     * and closing it then is prompt and leaves no frame behind (the transfer does not hold it up). The host's proxy
+     * page answers each load 2 s late once the channel is ready ({@link SlowProxy}), so the 1 MB reply (32 frames of
+     * window.name, at most 8 unacknowledged) needs at least 8 s, twice the 4 s timeout, on any machine. Chromium only:
+     * HtmlUnit loads a frame's new document on the page's own script thread, so a slow page stalls its timers too.
      */
     @BrowserTest(BrowserKind.CHROMIUM)
     void aReplyTooLargeForTheTimeoutTimesOutAndTheChannelStillCloses(Browser browser, DemoSites sites) {
-        HostPage host = connected(browser, sites, "name", "echo", 5000);
-        // 2 MB, some 15 s of window.name in Chromium: far beyond the 5 s timeout. (4 MB kept Chromium's main thread
-        // so busy under load that WebDriver's own script timeout struck first.)
-        Map<String, Object> result = host.awaitResult(host.request("{cmd: 'huge', length: " + 2 * 1024 * 1024 + "}"));
-        assertEquals("TIMEOUT", result.get("code"), host.why());
-        assertEquals("ready", host.state().get("state"), host.why());
-        assertEquals(null, host.eval("KT.close()"), host.why());
-        host.awaitCount("close", 1);
-        host.waitFor("KT.iframes() === 0");
+        HostPage host = HostPage.open(browser, sites, Site.DOMAIN1, null);
+        String proxy = sites.domain1() + SlowProxy.PAGE;
+        String remote = (String) host.eval("KT.remoteUrl({mode: 'echo', transport: 'name', extra: 'hostProxies="
+                + URLEncoder.encode(proxy, StandardCharsets.UTF_8) + "'})");
+        host.connect("{remote: " + js(remote) + ", transport: 'name', proxy: " + js(proxy) + ", timeout: 4000}");
+        host.awaitCount("ready", 1);
+        sites.slowProxy().delay(2000);
+        try {
+            Map<String, Object> result = host.awaitResult(host.request("{cmd: 'huge', length: " + 1024 * 1024 + "}"));
+            assertEquals("TIMEOUT", result.get("code"), host.why());
+            assertEquals("ready", host.state().get("state"), host.why());
+            assertEquals(null, host.eval("KT.close()"), host.why());
+            host.awaitCount("close", 1);
+            host.waitFor("KT.iframes() === 0");
+        } finally {
+            sites.slowProxy().delay(0);
+        }
         // The remote's own onClose may tell this page too (remote-close), once it heard the close.
         assertEquals(List.of("connect", "ready", "close"),
                 host.eventTypes().stream().filter(type -> !type.equals("remote-close")).toList(), host.why());

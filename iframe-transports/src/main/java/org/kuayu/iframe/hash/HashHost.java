@@ -13,6 +13,7 @@ import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
 import org.kuayu.iframe.Ancestors;
 import org.kuayu.iframe.HalvesTransport;
+import org.kuayu.iframe.ProxyProbe;
 
 /**
  * The host's half of {@link HashTransport}: it writes frames, each with its return address, into the remote frame's
@@ -38,6 +39,7 @@ final class HashHost implements HalvesTransport.End {
     private HashWriter writer;
     private Cancellable loadListener;
     private Cancellable removalListener;
+    private ProxyProbe probe;
     private Cancellable mailboxRegistration;
     private boolean closed;
 
@@ -87,6 +89,7 @@ final class HashHost implements HalvesTransport.End {
             }
         });
         removalListener = FrameRemoval.watch(frame, listener);
+        probe = ProxyProbe.start(platform, log, setup.proxyUrl(), "location.hash", listener);
     }
 
     private void receive(String text) {
@@ -131,6 +134,9 @@ final class HashHost implements HalvesTransport.End {
         }
         if (removalListener != null) {
             removalListener.cancel();
+        }
+        if (probe != null) {
+            probe.cancel();
         }
         if (mailboxRegistration != null) {
             mailboxRegistration.cancel();

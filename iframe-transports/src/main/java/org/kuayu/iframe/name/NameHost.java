@@ -17,6 +17,7 @@ import org.kuayu.core.stack.TransportSetup;
 import org.kuayu.core.wire.WireCodec;
 import org.kuayu.iframe.Ancestors;
 import org.kuayu.iframe.HalvesTransport;
+import org.kuayu.iframe.ProxyProbe;
 
 /**
  * The host's half of {@link NameTransport}: it creates the remote frame named with its address, takes the remote's
@@ -36,12 +37,14 @@ final class NameHost implements HalvesTransport.End {
     private final String remoteOrigin;
     private final String id;
     private final String rendezvous;
+    private final String proxyUrl;
     private final NamedFrames writer;
     private final List<String> waiting = new ArrayList<String>();
     private TransportListener listener;
     private FrameHandle frame;
     private Cancellable loadListener;
     private Cancellable removalListener;
+    private ProxyProbe probe;
     private Cancellable mailbox;
     private final boolean trustAncestors;
     private String remoteProxy;
@@ -53,7 +56,8 @@ final class NameHost implements HalvesTransport.End {
         this.remoteUrl = setup.remoteUrl();
         this.remoteOrigin = Origin.parse(remoteUrl).toString();
         this.id = platform.randomId();
-        this.rendezvous = NameTransport.RENDEZVOUS_PREFIX + id + ":" + setup.proxyUrl();
+        this.proxyUrl = setup.proxyUrl();
+        this.rendezvous = NameTransport.RENDEZVOUS_PREFIX + id + ":" + proxyUrl;
         this.writer = new NamedFrames(platform);
         this.trustAncestors = setup.trustsAncestors();
     }
@@ -79,6 +83,7 @@ final class NameHost implements HalvesTransport.End {
             }
         });
         removalListener = FrameRemoval.watch(frame, listener);
+        probe = ProxyProbe.start(platform, log, proxyUrl, "window.name", listener);
     }
 
     /**
@@ -164,6 +169,9 @@ final class NameHost implements HalvesTransport.End {
         }
         if (removalListener != null) {
             removalListener.cancel();
+        }
+        if (probe != null) {
+            probe.cancel();
         }
         if (mailbox != null) {
             mailbox.cancel();

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kuayu.core.AcceptOptions;
+import org.kuayu.core.ChannelState;
 import org.kuayu.core.ConnectOptions;
 import org.kuayu.core.CrossDomainChannel;
 import org.kuayu.core.ErrorCode;
@@ -58,6 +59,40 @@ class HashTransportTest {
                 .requestHandler((json, origin, reply) -> reply.resolve("\"host got " + origin + "\"")).build());
     }
 
+    /**
+     * A host whose proxy page is not there (a bundler's default next to the bundle): the channel fails at once with
+     * TRANSPORT_UNAVAILABLE naming that URL, long before its timeout, and leaves no probe frame behind.
+     */
+    @Test
+    void aProxyPageThatIsNotThereFailsAtOnceNamingItsUrl() {
+        SimWindow host = host();
+        long start = browser.now();
+        CrossDomainChannel channel = Kuayu.connect(host, ConnectOptions.builder().remote(REMOTE_URL)
+                .proxy("/assets/proxy.html").transport(HashTransport.FACTORY).listener(hostEvents).debug(host::debug)
+                .timeoutMillis(10000).build());
+        assertTrue(browser.runUntil(hostEvents::isClosed, 10000), why(host));
+        assertTrue(browser.now() - start < 2000, "failed after " + (browser.now() - start) + " ms\n" + why(host));
+        KuayuException error = hostEvents.errors().get(0);
+        assertEquals(ErrorCode.TRANSPORT_UNAVAILABLE, error.code(), why(host));
+        assertTrue(error.getMessage().contains(HOST + "/assets/proxy.html") && error.getMessage().contains("proxy.js"),
+                error.getMessage());
+        assertEquals(ChannelState.CLOSED, channel.state());
+        browser.runUntilIdle();
+        assertEquals(0, host.frames().stream().filter(SimFrame::isAttached).count(), "frames left behind");
+    }
+
+    /** With the proxy page in place the probe answers, its frame goes, and only the remote's frame stays. */
+    @Test
+    void theProxyProbeLeavesOnlyTheRemotesFrame() {
+        SimWindow host = host();
+        CrossDomainChannel channel = connect(host);
+        assertTrue(browser.runUntil(channel::isReady, 10000), why(host));
+        browser.runUntilIdle();
+        assertEquals(1, host.frames().stream().filter(SimFrame::isAttached).count(), why(host));
+        assertTrue(host.mailboxes().stream().noneMatch(box -> box.startsWith("__kuayu_probe_")),
+                host.mailboxes().toString());
+    }
+
     private String why(SimWindow host) {
         return String.join("\n", host.debugLines()) + "\n--- remote:\n"
                 + (remotes.isEmpty() ? "" : String.join("\n", remotes.get(0).debugLines()));
@@ -98,11 +133,12 @@ class HashTransportTest {
         String address = "\\Q" + REMOTE_URL + "#" + HashTransport.MAILBOX_PREFIX + "\\E[0-9a-f]{32}:\\Q" + proxy + ":\\E";
         // The frame is created at the address alone (no frame): the remote page's HEL needs no host write first.
         assertTrue(host.frames().get(0).src().matches(address), host.frames().get(0).src());
-        String firstWrite = browser.navigations().get(1);
+        // What the transport wrote, the host's probe of its own proxy page aside.
+        List<String> writes = browser.navigations().stream().filter(url -> !url.contains("#__kuayu_probe_")).toList();
+        String firstWrite = writes.get(1);
         assertTrue(firstWrite.startsWith(HOST + PROXY + "#" + HashTransport.MAILBOX_PREFIX), firstWrite);
         assertTrue(firstWrite.contains("%7CHEL%7C"), "the remote wrote first, its HEL: " + firstWrite);
-        assertTrue(browser.navigations().get(2).matches(address + "(k|%6B)uayu1%7CSEQ%7C.*"),
-                browser.navigations().get(2));
+        assertTrue(writes.get(2).matches(address + "(k|%6B)uayu1%7CSEQ%7C.*"), writes.get(2));
         SimFrame messenger = remotes.get(0).frames().get(0);
         assertTrue(messenger.src().startsWith(HOST + PROXY + "#" + HashTransport.MAILBOX_PREFIX), messenger.src());
         assertEquals(List.of(HashTransport.MAILBOX_PREFIX), prefixesOf(host.mailboxes()));
