@@ -16,7 +16,10 @@ import org.kuayu.core.platform.Platform;
  * yet is replaced by the next one, and two navigations in one task give the reader only the second.</li>
  * <li>At most {@value #WRITES_PER_WINDOW} writes in any {@value #WINDOW_MILLIS} ms: Chromium ignores a frame's
  * navigations beyond 200 in 10 s (its {@code NavigationRateLimiter}, which warns in the console), and the frame's
- * own loads count too.</li>
+ * own loads count too. The budget is spread, not spent and then waited for: the first {@value #BURST} writes of a
+ * window go at the gap, and each later one waits its share of what is left of the window (the time until the
+ * oldest write leaves it, over the writes still allowed), so that sustained traffic slows down smoothly to the
+ * browser's rate instead of stalling for seconds, which a request's timeout would not survive.</li>
  * <li>Two writes in a row always differ, so that each is a fragment change that fires {@code hashchange}, even for the
  * same frame sent again: the frame's first character is written as {@code k} and {@code %6B} in turn, which decode
  * alike. The reader need not clear its fragment (a {@code history.replaceState}, which Chromium counts against the
@@ -30,6 +33,8 @@ final class HashWriter {
     static final int GAP_MILLIS = 4;
     static final int WRITES_PER_WINDOW = 180;
     static final int WINDOW_MILLIS = 10500;
+    /** Writes in a window that go at the gap; the rest are spread over what is left of the window. */
+    static final int BURST = 60;
 
     /** Where the URLs go. */
     interface Target {
@@ -50,6 +55,7 @@ final class HashWriter {
     private int count;
     private boolean held;
     private boolean escaped;
+    private boolean pacing;
     private Cancellable timer;
     private boolean closed;
 
@@ -129,12 +135,17 @@ final class HashWriter {
 
     /** True when one more write stays within {@link #WRITES_PER_WINDOW} per {@link #WINDOW_MILLIS}. */
     private boolean withinLimit() {
+        forgetOldWrites();
+        return count < WRITES_PER_WINDOW;
+    }
+
+    /** Drops the writes that left the window. */
+    private void forgetOldWrites() {
         double now = platform.now();
         while (count > 0 && recent[oldest] <= now - WINDOW_MILLIS) {
             oldest = (oldest + 1) % WRITES_PER_WINDOW;
             count--;
         }
-        return count < WRITES_PER_WINDOW;
     }
 
     private void flush() {
@@ -150,7 +161,26 @@ final class HashWriter {
             return;
         }
         navigate(queue.remove(0));
-        pause(GAP_MILLIS);
+        pause(nextGap());
+    }
+
+    /**
+     * The wait before the next write: the gap while fewer than {@link #BURST} writes are in the window, else the
+     * window's time left over the writes it still allows.
+     */
+    private int nextGap() {
+        forgetOldWrites();
+        if (count < BURST) {
+            pacing = false;
+            return GAP_MILLIS;
+        }
+        if (!pacing) {
+            pacing = true;
+            log.log("location.hash: " + count + " writes in " + WINDOW_MILLIS + " ms; the next go at most "
+                    + WRITES_PER_WINDOW + " per " + WINDOW_MILLIS + " ms, the most a browser takes");
+        }
+        double left = recent[oldest] + WINDOW_MILLIS - platform.now();
+        return Math.max(GAP_MILLIS, (int) Math.ceil(left / (WRITES_PER_WINDOW - count + 1)));
     }
 
     private void navigate(String[] entry) {

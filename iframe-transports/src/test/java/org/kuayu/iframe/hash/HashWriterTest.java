@@ -51,7 +51,46 @@ class HashWriterTest {
             assertTrue(span >= HashWriter.WINDOW_MILLIS, "writes " + (i - HashWriter.WRITES_PER_WINDOW) + " to " + i
                     + " within " + span + " ms");
         }
-        assertTrue(lines.get(0).contains("180 writes in 10500 ms"), lines.toString());
+        assertTrue(lines.get(0).contains("the next go at most 180 per 10500 ms"), lines.toString());
+        long longest = 0;
+        for (int i = 1; i < times.size(); i++) {
+            longest = Math.max(longest, times.get(i) - times.get(i - 1));
+        }
+        assertTrue(longest < 1000, "the budget is spread, not spent and then waited for: a gap of " + longest + " ms");
+    }
+
+    /**
+     * Chained requests, each written once the one before it was (a request waits for its reply): for minutes on end,
+     * none waits more than a small part of a request's timeout, and the browser's limit still holds.
+     */
+    @Test
+    void sustainedTrafficSlowsDownSmoothlyInsteadOfStalling() {
+        List<Long> asked = new ArrayList<Long>();
+        HashWriter[] chained = new HashWriter[1];
+        chained[0] = new HashWriter(page, DebugLog.to(lines::add, ""), url -> {
+            times.add(browser.now());
+            if (times.size() < 2000) {
+                page.schedule(1, () -> {
+                    asked.add(browser.now());
+                    chained[0].write("p#", "kuayu1|" + times.size());
+                });
+            }
+            return true;
+        });
+        asked.add(browser.now());
+        chained[0].write("p#", "kuayu1|0");
+        browser.runUntilIdle();
+        assertEquals(2000, times.size());
+        long longest = 0;
+        for (int i = 0; i < times.size(); i++) {
+            longest = Math.max(longest, times.get(i) - asked.get(i));
+        }
+        assertTrue(longest <= 200, "a write waited " + longest + " ms");
+        for (int i = HashWriter.WRITES_PER_WINDOW; i < times.size(); i++) {
+            assertTrue(times.get(i) - times.get(i - HashWriter.WRITES_PER_WINDOW) >= HashWriter.WINDOW_MILLIS);
+        }
+        double perSecond = 1000.0 * times.size() / times.get(times.size() - 1);
+        assertTrue(perSecond > 15, "sustained, it still writes near the browser's rate: " + perSecond + " a second");
     }
 
     @Test
