@@ -25,19 +25,28 @@ public final class ProxyProbe implements Cancellable {
     static final String MAILBOX_PREFIX = "__kuayu_probe_";
     /** The frame the probe's URL carries. */
     static final String FRAME = "kuayu-probe";
+    /** How long after the frame's load the probe decides: the mailbox's delivery, queued before the load, is in. */
+    public static final int VERDICT_DELAY_MILLIS = 50;
 
+    private final Platform platform;
     private final DebugLog log;
     private final String url;
+    private final String transport;
+    private final TransportListener listener;
     private final FrameHandle frame;
     private final Cancellable mailbox;
     private final Cancellable loads;
+    private Cancellable verdict;
     private boolean answered;
     private boolean done;
 
-    private ProxyProbe(Platform platform, DebugLog log, String proxyUrl, final String transport,
-            final TransportListener listener) {
+    private ProxyProbe(Platform platform, DebugLog log, String proxyUrl, String transport,
+            TransportListener listener) {
+        this.platform = platform;
         this.log = log;
         this.url = platform.resolveUrl(proxyUrl);
+        this.transport = transport;
+        this.listener = listener;
         String box = MAILBOX_PREFIX + platform.randomId();
         mailbox = platform.exposeMailbox(box, new TextListener() {
             @Override
@@ -45,30 +54,43 @@ public final class ProxyProbe implements Cancellable {
                 answered |= FRAME.equals(text);
             }
         });
-        final String self = platform.selfOrigin();
         frame = platform.createFrame(url + "#" + box + ":" + FRAME, true);
         loads = frame.onLoad(new Runnable() {
             @Override
             public void run() {
-                String shown = frame.documentOrigin();
-                if (done || "".equals(shown)) {
-                    return;
-                }
-                boolean missing = !answered && self.equals(shown);
-                if (!answered && !missing) {
-                    ProxyProbe.this.log.log("could not tell whether the proxy page " + url + " runs proxy.js: it"
-                            + " shows a document this page may not read");
-                }
-                cancel();
-                if (missing) {
-                    listener.onFailed(ErrorCode.TRANSPORT_UNAVAILABLE, "this page's proxy page " + url
-                            + " is not Kuayu's proxy.html (it loaded without running proxy.js: missing, an error"
-                            + " page, or its script blocked), and " + transport + " brings every frame of the"
-                            + " remote page back through it. Serve the kuayu folder on this origin and set the"
-                            + " proxy option to its proxy.html");
-                }
+                loaded();
             }
         });
+    }
+
+    private void loaded() {
+        final String shown = frame.documentOrigin();
+        if (done || "".equals(shown) || verdict != null) {
+            return;
+        }
+        // A mailbox delivers in a task of its own, queued when proxy.js ran, before this load: decide after it.
+        verdict = platform.schedule(VERDICT_DELAY_MILLIS, new Runnable() {
+            @Override
+            public void run() {
+                verdict = null;
+                decide(shown);
+            }
+        });
+    }
+
+    private void decide(String shown) {
+        boolean missing = !answered && platform.selfOrigin().equals(shown);
+        if (!answered && !missing) {
+            log.log("could not tell whether the proxy page " + url + " runs proxy.js: it shows a document this page"
+                    + " may not read");
+        }
+        cancel();
+        if (missing) {
+            listener.onFailed(ErrorCode.TRANSPORT_UNAVAILABLE, "this page's proxy page " + url + " is not Kuayu's"
+                    + " proxy.html (it loaded without running proxy.js: missing, an error page, or its script"
+                    + " blocked), and " + transport + " brings every frame of the remote page back through it. Serve"
+                    + " the kuayu folder on this origin and set the proxy option to its proxy.html");
+        }
     }
 
     /**
@@ -87,6 +109,9 @@ public final class ProxyProbe implements Cancellable {
             return;
         }
         done = true;
+        if (verdict != null) {
+            verdict.cancel();
+        }
         loads.cancel();
         mailbox.cancel();
         frame.remove();

@@ -139,9 +139,10 @@ class MisbehavingRemoteTest {
     /**
      * A reply that takes longer than the timeout to cross window.name: the request times out, the channel stays open,
      * and closing it then is prompt and leaves no frame behind (the transfer does not hold it up). The host's proxy
-     * page answers each load 2 s late once the channel is ready ({@link SlowProxy}), so the 1 MB reply (32 frames of
-     * window.name, at most 8 unacknowledged) needs at least 8 s, twice the 4 s timeout, on any machine. Chromium only:
-     * HtmlUnit loads a frame's new document on the page's own script thread, so a slow page stalls its timers too.
+     * page answers each load 4 s late once the channel is ready ({@link SlowProxy}), and the 1 MB reply (32 frames of
+     * window.name) needs at least two of those loads one after the other (two load at once, and what waits goes in
+     * one batch after them): 8 s, twice the 4 s timeout, on any machine. Chromium only: HtmlUnit loads a frame's new
+     * document on the page's own script thread, so a slow page stalls its timers too.
      */
     @BrowserTest(BrowserKind.CHROMIUM)
     void aReplyTooLargeForTheTimeoutTimesOutAndTheChannelStillCloses(Browser browser, DemoSites sites) {
@@ -151,7 +152,7 @@ class MisbehavingRemoteTest {
                 + URLEncoder.encode(proxy, StandardCharsets.UTF_8) + "'})");
         host.connect("{remote: " + js(remote) + ", transport: 'name', proxy: " + js(proxy) + ", timeout: 4000}");
         host.awaitCount("ready", 1);
-        sites.slowProxy().delay(2000);
+        sites.slowProxy().delay(4000);
         try {
             Map<String, Object> result = host.awaitResult(host.request("{cmd: 'huge', length: " + 1024 * 1024 + "}"));
             assertEquals("TIMEOUT", result.get("code"), host.why());

@@ -95,7 +95,8 @@ final class NameHost implements HalvesTransport.End {
                 ? text.indexOf('|', NameTransport.ENVELOPE_PREFIX.length()) : -1;
         String proxy = bar < 0 ? null : text.substring(NameTransport.ENVELOPE_PREFIX.length(), bar);
         String body = bar < 0 ? null : text.substring(bar + 1);
-        if (closed || proxy == null || !(body.isEmpty() || WireCodec.isKuayuFrame(body))) {
+        if (closed || proxy == null || !(body.isEmpty() || WireCodec.isKuayuFrame(body)
+                || body.startsWith(NamedFrames.BATCH_PREFIX))) {
             if (!closed) {
                 log.log("ignored a call of the window.name mailbox that is not a remote's write");
             }
@@ -119,8 +120,15 @@ final class NameHost implements HalvesTransport.End {
                 write(w);
             }
         }
-        if (!body.isEmpty()) {
-            listener.onFrame(body, remoteOrigin, null);
+        List<String> frames = NamedFrames.unbatch(body);
+        if (frames == null) {
+            log.log("ignored a batch of frames that does not add up");
+            return;
+        }
+        for (String frame : frames) {
+            if (!frame.isEmpty() && !closed) {
+                listener.onFrame(frame, remoteOrigin, null);
+            }
         }
     }
 
@@ -148,7 +156,7 @@ final class NameHost implements HalvesTransport.End {
     }
 
     private void write(String text) {
-        writer.write(remoteProxy, platform.join(NameTransport.REMOTE_MAILBOX_PREFIX + id + ":", text));
+        writer.write(remoteProxy, NameTransport.REMOTE_MAILBOX_PREFIX + id + ":", text);
     }
 
     @Override

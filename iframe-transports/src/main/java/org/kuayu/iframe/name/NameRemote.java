@@ -1,5 +1,7 @@
 package org.kuayu.iframe.name;
 
+import java.util.List;
+
 import org.kuayu.core.DebugLog;
 import org.kuayu.core.ErrorCode;
 import org.kuayu.core.KuayuException;
@@ -70,21 +72,31 @@ final class NameRemote implements HalvesTransport.End {
                 if (closed) {
                     return;
                 }
-                if (!WireCodec.isKuayuFrame(text)) {
-                    log.log("ignored a call of the window.name mailbox that is not a Kuayu frame");
+                List<String> frames = NamedFrames.unbatch(text);
+                if (frames == null) {
+                    log.log("ignored a batch of frames that does not add up");
                     return;
                 }
-                up.onFrame(text, hostOrigin, null);
+                for (String frame : frames) {
+                    if (closed) {
+                        return;
+                    }
+                    if (WireCodec.isKuayuFrame(frame)) {
+                        up.onFrame(frame, hostOrigin, null);
+                    } else {
+                        log.log("ignored a call of the window.name mailbox that is not a Kuayu frame");
+                    }
+                }
             }
         });
         // The host writes only once it knows this page's proxy page: tell it now, whatever the stack sends first
         // (its HEL goes only to an allowed origin; a host this page refuses must still hear the REJ).
-        writer.write(hostProxy, envelope(""));
+        writer.write(hostProxy, envelopeHead(), "");
     }
 
-    private String envelope(String frame) {
-        return platform.join(NameTransport.HOST_MAILBOX_PREFIX + id + ":" + NameTransport.ENVELOPE_PREFIX + ownProxy
-                + "|", frame);
+    /** What every write to the host starts with: its mailbox, and this page's proxy page for the answers. */
+    private String envelopeHead() {
+        return NameTransport.HOST_MAILBOX_PREFIX + id + ":" + NameTransport.ENVELOPE_PREFIX + ownProxy + "|";
     }
 
     /** {@code kuayu-name:<32 hex>:<host proxy URL>}; false when the name is anything else. */
@@ -132,7 +144,7 @@ final class NameRemote implements HalvesTransport.End {
             log.log("dropped a frame for " + targetOrigin + ": the host's proxy page is on " + hostOrigin);
             return;
         }
-        writer.write(hostProxy, envelope(text));
+        writer.write(hostProxy, envelopeHead(), text);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.kuayu.iframe.HalvesTransport;
  * The window.name transport: a frame keeps its {@code window.name} when it navigates, whatever the origin, so a page
  * hands a string to a page of another origin by naming a frame with it and loading the other origin's helper page
  * ({@code proxy.html}) there, which reads the name, empties it, and passes the string to its own origin's page. Each
- * side serves the kuayu folder; each frame carries one wire frame and is removed once it has loaded.
+ * side serves the kuayu folder; each messenger frame carries one wire frame, or a batch of those written while
+ * others loaded ({@link NamedFrames}), and is removed once it has loaded.
  *
  * <pre>
  * remote frame's name    kuayu-name:&lt;id&gt;:&lt;host proxy URL&gt;                   set by the host when it creates the frame
@@ -66,7 +67,7 @@ public final class NameTransport extends HalvesTransport {
     /** The longest frame in one window.name; longer ones are fragmented. */
     public static final int MAX_FRAME_LENGTH = 32768;
     /** Frames in flight at once. */
-    public static final int WINDOW = 8;
+    public static final int WINDOW = 128;
     /** The longest proxy URL either side accepts. */
     public static final int MAX_PROXY_URL_LENGTH = 512;
     /** How long the frames this transport created outlive it, so that its last write is still read. */

@@ -23,6 +23,7 @@ import org.kuayu.core.sim.SimBrowser;
 import org.kuayu.core.sim.SimFrame;
 import org.kuayu.core.sim.SimWindow;
 import org.kuayu.core.stack.UnicodeText;
+import org.kuayu.iframe.ProxyProbe;
 import org.kuayu.iframe.SimProxyPage;
 
 /**
@@ -141,7 +142,8 @@ class HashTransportTest {
         assertTrue(writes.get(2).matches(address + "(k|%6B)uayu1%7CSEQ%7C.*"), writes.get(2));
         SimFrame messenger = remotes.get(0).frames().get(0);
         assertTrue(messenger.src().startsWith(HOST + PROXY + "#" + HashTransport.MAILBOX_PREFIX), messenger.src());
-        assertEquals(List.of(HashTransport.MAILBOX_PREFIX), prefixesOf(host.mailboxes()));
+        browser.advance(ProxyProbe.VERDICT_DELAY_MILLIS);
+        assertEquals(List.of(HashTransport.MAILBOX_PREFIX), prefixesOf(host.mailboxes()), "the probe's mailbox went");
     }
 
     private static List<String> prefixesOf(List<String> names) {

@@ -64,6 +64,34 @@ class NameTransportTest {
     }
 
     /**
+     * 300 requests at once, each frame load taking 20 ms: frames written while others load go together in one name,
+     * so all are answered in well under a second and a few dozen loads instead of one load per frame each way.
+     */
+    @Test
+    void threeHundredRequestsInFlightGoInBatches() {
+        browser.loadDelay(20);
+        SimWindow host = host();
+        CrossDomainChannel channel = connect(host);
+        assertTrue(browser.runUntil(channel::isReady, 10000), why(host));
+        int loadsBefore = browser.navigations().size();
+        long start = browser.now();
+        List<ReplyRecorder> replies = new ArrayList<ReplyRecorder>();
+        for (int i = 0; i < 300; i++) {
+            ReplyRecorder reply = new ReplyRecorder();
+            channel.request("{\"n\":" + i + "}", reply);
+            replies.add(reply);
+        }
+        assertTrue(browser.runUntil(() -> replies.stream().allMatch(ReplyRecorder::isDone), 10000), why(host));
+        long took = browser.now() - start;
+        int loads = browser.navigations().size() - loadsBefore;
+        for (int i = 0; i < 300; i++) {
+            assertEquals("{\"echo\":{\"n\":" + i + "}}", replies.get(i).reply(), "request " + i);
+        }
+        assertTrue(took < 1000, "300 requests took " + took + " ms of virtual time");
+        assertTrue(loads < 60, "300 requests took " + loads + " frame loads");
+    }
+
+    /**
      * A host whose proxy page is not there (a bundler's default next to the bundle): the channel fails at once with
      * TRANSPORT_UNAVAILABLE naming that URL, long before its timeout, and leaves no probe frame behind.
      */
