@@ -44,7 +44,9 @@ class IntMultiplicationTest {
             // port * 10 + digit over at most five digits: at most 99999.
             "org.kuayu.core.Origin: private static int parsePort(java.lang.String, java.lang.String);",
             // value * 16 + digit over exactly four hex digits: at most 0xFFFF.
-            "org.kuayu.core.JsonParser: private char hex4();");
+            "org.kuayu.core.JsonParser: private char hex4();",
+            // length * 10 + digit, only while length is at most 2^21 (NamedFrames.MAX_BATCH_LENGTH): below 2^25.
+            "org.kuayu.iframe.name.NamedFrames: static java.util.List<java.lang.String> unbatch(java.lang.String);");
 
     @Test
     void everyIntMultiplicationOfThePortableModulesIsBounded() {
