@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kuayu.core.AcceptOptions;
-import org.kuayu.core.ChannelState;
 import org.kuayu.core.ConnectOptions;
 import org.kuayu.core.CrossDomainChannel;
 import org.kuayu.core.ErrorCode;
@@ -58,40 +57,6 @@ class HashTransportTest {
         return Kuayu.connect(host, ConnectOptions.builder().remote(REMOTE_URL).proxy(PROXY)
                 .transport(HashTransport.FACTORY).listener(hostEvents).debug(host::debug).timeoutMillis(10000)
                 .requestHandler((json, origin, reply) -> reply.resolve("\"host got " + origin + "\"")).build());
-    }
-
-    /**
-     * A host whose proxy page is not there (a bundler's default next to the bundle): the channel fails at once with
-     * TRANSPORT_UNAVAILABLE naming that URL, long before its timeout, and leaves no probe frame behind.
-     */
-    @Test
-    void aProxyPageThatIsNotThereFailsAtOnceNamingItsUrl() {
-        SimWindow host = host();
-        long start = browser.now();
-        CrossDomainChannel channel = Kuayu.connect(host, ConnectOptions.builder().remote(REMOTE_URL)
-                .proxy("/assets/proxy.html").transport(HashTransport.FACTORY).listener(hostEvents).debug(host::debug)
-                .timeoutMillis(10000).build());
-        assertTrue(browser.runUntil(hostEvents::isClosed, 10000), why(host));
-        assertTrue(browser.now() - start < 2000, "failed after " + (browser.now() - start) + " ms\n" + why(host));
-        KuayuException error = hostEvents.errors().get(0);
-        assertEquals(ErrorCode.TRANSPORT_UNAVAILABLE, error.code(), why(host));
-        assertTrue(error.getMessage().contains(HOST + "/assets/proxy.html") && error.getMessage().contains("proxy.js"),
-                error.getMessage());
-        assertEquals(ChannelState.CLOSED, channel.state());
-        browser.runUntilIdle();
-        assertEquals(0, host.frames().stream().filter(SimFrame::isAttached).count(), "frames left behind");
-    }
-
-    /** With the proxy page in place the probe answers, its frame goes, and only the remote's frame stays. */
-    @Test
-    void theProxyProbeLeavesOnlyTheRemotesFrame() {
-        SimWindow host = host();
-        CrossDomainChannel channel = connect(host);
-        assertTrue(browser.runUntil(channel::isReady, 10000), why(host));
-        browser.runUntilIdle();
-        assertEquals(1, host.frames().stream().filter(SimFrame::isAttached).count(), why(host));
-        assertTrue(host.mailboxes().stream().noneMatch(box -> box.startsWith("__kuayu_probe_")),
-                host.mailboxes().toString());
     }
 
     private String why(SimWindow host) {
