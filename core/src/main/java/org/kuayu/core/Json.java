@@ -93,6 +93,20 @@ public final class Json {
         return sb.toString();
     }
 
+    /**
+     * The integer {@code d} (below 10^15) without a fraction, as {@code int}s: a {@code long} would bring BigInt into
+     * a TeaVM bundle. Above 2^31 it is written as its billions, then the last 9 digits.
+     */
+    private static void appendInteger(StringBuilder sb, double d) {
+        if (Math.abs(d) <= Integer.MAX_VALUE) {
+            sb.append((int) d);
+            return;
+        }
+        int billions = (int) (d / 1e9);
+        String rest = String.valueOf((int) Math.abs(d - billions * 1e9));
+        sb.append(billions).append("000000000", rest.length(), 9).append(rest);
+    }
+
     private static void write(StringBuilder sb, Object v, int depth) {
         if (v == null) {
             sb.append("null");
@@ -100,18 +114,18 @@ public final class Json {
             appendQuoted(sb, (String) v);
         } else if (v instanceof Boolean) {
             sb.append(((Boolean) v).booleanValue() ? "true" : "false");
-        } else if (v instanceof Double || v instanceof Float) {
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            sb.append(v.toString());
+        } else if (v instanceof Number) {
             double d = ((Number) v).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "JSON has no NaN or Infinity");
             }
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                sb.append((long) d);
+                appendInteger(sb, d);
             } else {
                 sb.append(d);
             }
-        } else if (v instanceof Number) {
-            sb.append(((Number) v).longValue());
         } else if ((v instanceof Map || v instanceof Iterable) && depth >= MAX_DEPTH) {
             throw new KuayuException(ErrorCode.INVALID_ARGUMENT, "value nested deeper than " + MAX_DEPTH + " (a cycle?)");
         } else if (v instanceof Map) {

@@ -80,7 +80,7 @@ public final class FacadeChannel {
     private static String payload(String method, String json) {
         if (json == null) {
             throw FacadeOptions.invalid(method + "(data): data must be a JSON value"
-                    + " (not undefined, a function, a cycle or a BigInt)");
+                    + " (not undefined, a function, a cycle or a bigint)");
         }
         return json;
     }

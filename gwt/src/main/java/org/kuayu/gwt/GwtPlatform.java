@@ -246,12 +246,11 @@ public final class GwtPlatform implements Platform {
      * browser's concatenation, with no copy.
      */
     @Override
-    public String decimal(long n) {
-        return decimalJs((double) n);
+    public String decimal(int n) {
+        return decimalJs(n);
     }
 
-    // Exact for every number a frame carries (below 10^15 < 2^53); GWT emulates long, slowly.
-    private static native String decimalJs(double n) /*-{
+    private static native String decimalJs(int n) /*-{
         return String(n);
     }-*/;
 

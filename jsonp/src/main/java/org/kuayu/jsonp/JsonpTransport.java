@@ -75,7 +75,7 @@ public final class JsonpTransport implements Transport {
     private final DebugLog log;
     private final String url;
     private final JsonpOptions options;
-    private final Map<Long, Cancellable> calls = new HashMap<Long, Cancellable>();
+    private final Map<Integer, Cancellable> calls = new HashMap<Integer, Cancellable>();
     private TransportListener listener;
 
     private JsonpTransport(TransportSetup setup, JsonpOptions options) {
@@ -181,9 +181,9 @@ public final class JsonpTransport implements Transport {
             log.log("dropped an outgoing " + m.kind() + ": jsonp carries requests only");
             return;
         }
-        final long number = m.number();
+        final int number = m.number();
         JsonpOptions call = JsonpRequestCodec.callOptions(m.body(), options, CALL_TIMEOUT_MILLIS);
-        calls.put(Long.valueOf(number), JsonpClient.request(platform, url, call, new ReplyCallback() {
+        calls.put(Integer.valueOf(number), JsonpClient.request(platform, url, call, new ReplyCallback() {
             @Override
             public void onReply(String json) {
                 answer(number, MessageKind.RESPONSE, json, endpointOrigin);
@@ -196,16 +196,16 @@ public final class JsonpTransport implements Transport {
         }));
     }
 
-    private void answer(long number, MessageKind kind, String body, String origin) {
-        if (calls.remove(Long.valueOf(number)) != null) {
+    private void answer(int number, MessageKind kind, String body, String origin) {
+        if (calls.remove(Integer.valueOf(number)) != null) {
             listener.onFrame(platform.join(WireCodec.header(new Message(kind, "", number, "")), body), origin, null);
         }
     }
 
     /** Releases the call of a request whose caller timed out: its script element, timer and global (a stub). */
     @Override
-    public void abandonRequest(long number) {
-        Cancellable call = calls.remove(Long.valueOf(number));
+    public void abandonRequest(int number) {
+        Cancellable call = calls.remove(Integer.valueOf(number));
         if (call != null) {
             log.log("request #" + number + " timed out: nothing called back from " + url + "; check that the server"
                     + " calls the function named in its '" + options.callbackParam() + "' parameter");

@@ -54,7 +54,7 @@ public final class KuayuSession implements Session.Listener {
     private final String origin;
     private final String id;
     private final List<Message> waiting = new ArrayList<Message>();
-    private final Map<Long, ReplyCallback> pending = new HashMap<Long, ReplyCallback>();
+    private final Map<Integer, ReplyCallback> pending = new HashMap<Integer, ReplyCallback>();
     private volatile Session socket;
     private volatile String channel;
     private boolean ready;
@@ -64,7 +64,8 @@ public final class KuayuSession implements Session.Listener {
     private long queuedBytes;
     private int queuedMessages;
     private long waitingBytes;
-    private long nextRequest = 1;
+    /** 1 to {@link WireCodec#MAX_NUMBER} (wire numbers are 9 digits), then 1 again, skipping those pending. */
+    private int nextRequest = 1;
 
     KuayuSession(KuayuWebSocketHandler handler, String origin, SessionBounds bounds) {
         this.handler = handler;
@@ -107,13 +108,17 @@ public final class KuayuSession implements Session.Listener {
      */
     public void request(String json, long timeoutMillis, ReplyCallback callback) {
         Json.requireValid(json, "the request");
-        final long number;
+        final int number;
         synchronized (this) {
             if (ended) {
                 callback.onError(new KuayuException(ErrorCode.CLOSED, "the session has ended"));
                 return;
             }
-            number = nextRequest++;
+            while (pending.containsKey(nextRequest)) {
+                nextRequest = nextRequest >= WireCodec.MAX_NUMBER ? 1 : nextRequest + 1;
+            }
+            number = nextRequest;
+            nextRequest = number >= WireCodec.MAX_NUMBER ? 1 : number + 1;
             pending.put(number, callback);
         }
         handler.scheduler().schedule(() -> settle(number, null,
@@ -372,11 +377,11 @@ public final class KuayuSession implements Session.Listener {
         return reply;
     }
 
-    private Message error(long number, String text) {
+    private Message error(int number, String text) {
         return new Message(MessageKind.ERROR, channel, number, Json.error(ErrorCode.REMOTE_ERROR, text));
     }
 
-    private void settle(long number, String json, KuayuException error) {
+    private void settle(int number, String json, KuayuException error) {
         ReplyCallback callback;
         synchronized (this) {
             callback = pending.remove(number);

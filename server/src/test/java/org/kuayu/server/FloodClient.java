@@ -80,7 +80,7 @@ public final class FloodClient implements AutoCloseable {
     }
 
     /** Sends a Kuayu frame on {@link WireClient#CHANNEL}, as one masked text message. */
-    public void send(MessageKind kind, long number, String body) throws IOException {
+    public void send(MessageKind kind, int number, String body) throws IOException {
         byte[] payload = WireCodec.encode(new Message(kind, WireClient.CHANNEL, number, body))
                 .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);

@@ -103,7 +103,7 @@ class KuayuWebSocketBoundsTest {
         flooding.start();
 
         // The good clients talk all along, until the handler says it closed the flooder.
-        long round = 0;
+        int round = 0;
         while (handler.stats().closedNotReading() == 0 && round < 3_000) {
             for (int i = 0; i < good.size(); i++) {
                 good.get(i).send(MessageKind.REQUEST, ++round, "{\"n\":" + round + "}");

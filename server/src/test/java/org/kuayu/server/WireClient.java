@@ -67,7 +67,7 @@ public final class WireClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Sends a frame of this kind on {@link #CHANNEL}. */
-    public void send(MessageKind kind, long number, String body) throws Exception {
+    public void send(MessageKind kind, int number, String body) throws Exception {
         sendText(WireCodec.encode(new Message(kind, CHANNEL, number, body)));
     }
 

@@ -242,13 +242,12 @@ public final class TeaVmPlatform implements Platform {
     private static native String joinJs(String head, String tail);
 
     @Override
-    public String decimal(long n) {
-        return decimalJs((double) n);
+    public String decimal(int n) {
+        return decimalJs(n);
     }
 
-    // Exact for every number a frame carries (below 10^15 < 2^53).
     @JSBody(params = {"n"}, script = "return String(n);")
-    private static native String decimalJs(double n);
+    private static native String decimalJs(int n);
 
     @Override
     public void debug(String line) {

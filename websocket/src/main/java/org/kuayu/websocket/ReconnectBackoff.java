@@ -31,10 +31,16 @@ public final class ReconnectBackoff {
     public int next() {
         int bound = ceiling;
         ceiling = Math.min(MAX_MILLIS, ceiling + ceiling);
-        // 16 random bits from the platform's strong source: the wait is bound/2 + (bound/2) * r / 65536.
-        long r = Long.parseLong(platform.randomId().substring(0, 4), 16);
-        long half = bound / 2;
-        return (int) (half + (half * r) / 65536L);
+        // 16 random bits from the platform's strong source: the wait is bound/2 + (bound/2) * r / 65536. The hex digits
+        // are read by hand: Long.parseLong(s, 16) pulls a Unicode digit table (and BigInt) into kuayu.js.
+        String hex = platform.randomId();
+        int r = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = hex.charAt(i);
+            r = (r << 4) | (c <= '9' ? c - '0' : c - 'a' + 10) & 0xF;
+        }
+        double half = bound / 2;
+        return (int) (half + half * r / 65536);
     }
 
     /** Back to the first wait: the connection works again. */

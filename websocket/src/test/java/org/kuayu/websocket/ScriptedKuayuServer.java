@@ -57,7 +57,7 @@ final class ScriptedKuayuServer implements SimWebSocketServer.Handler {
     }
 
     /** Sends a frame of {@code kind} on the channel the page bound, to every open socket of {@code server}. */
-    static void push(SimWebSocketServer server, MessageKind kind, long number, String body, String channel) {
+    static void push(SimWebSocketServer server, MessageKind kind, int number, String body, String channel) {
         for (SimWebSocket s : server.connections()) {
             s.sendToPage(WireCodec.encode(new Message(kind, channel, number, body)));
         }

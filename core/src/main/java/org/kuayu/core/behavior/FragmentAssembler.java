@@ -26,7 +26,8 @@ final class FragmentAssembler {
     /** Few (at most maxPartialMessages): a list searched in order is simplest. */
     private final List<Partial> partials = new ArrayList<Partial>();
     private final List<String> finished = new ArrayList<String>();
-    private long buffered;
+    /** Characters held, a double: sums of lengths may pass 2^31, and {@code long} would mean BigInt in TeaVM. */
+    private double buffered;
 
     FragmentAssembler(Platform platform, FragmentOptions options, DebugLog log) {
         this.platform = platform;
@@ -39,8 +40,8 @@ final class FragmentAssembler {
         String body = fragment.body();
         int bar1 = body.indexOf('|');
         int bar2 = bar1 < 0 ? -1 : body.indexOf('|', bar1 + 1);
-        long index = FrameFields.number(body, 0, bar1);
-        long count = FrameFields.number(body, bar1 + 1, bar2);
+        int index = FrameFields.number(body, 0, bar1);
+        int count = FrameFields.number(body, bar1 + 1, bar2);
         if (index < 0 || count < 2 || index >= count || count > options.maxBufferedChars()
                 || bar2 + 1 >= body.length()) {
             return garbage(fragment, "bad index, count or piece");
@@ -56,12 +57,12 @@ final class FragmentAssembler {
             if (partials.size() >= options.maxPartialMessages()) {
                 drop(oldestBut(null), "more than " + options.maxPartialMessages() + " messages under way");
             }
-            p = new Partial(key, (int) count);
+            p = new Partial(key, count);
             partials.add(p);
         } else if (p.count != count) {
             return garbage(fragment, "its count " + count + " differs from the " + p.count + " of its message");
         }
-        Integer at = Integer.valueOf((int) index);
+        Integer at = Integer.valueOf(index);
         if (p.pieces.containsKey(at)) {
             return null;
         }
@@ -119,7 +120,7 @@ final class FragmentAssembler {
     }
 
     private void drop(Partial p, String why) {
-        log.log("dropped a partial message (" + p.pieces.size() + " of " + p.count + " fragments, " + p.chars
+        log.log("dropped a partial message (" + p.pieces.size() + " of " + p.count + " fragments, " + (int) p.chars
                 + " characters): " + why);
         forget(p);
     }
@@ -163,7 +164,8 @@ final class FragmentAssembler {
         final String key;
         final int count;
         final Map<Integer, String> pieces = new HashMap<Integer, String>();
-        long chars;
+        /** At most {@code maxBufferedChars} once {@link #add} returns; a double while it adds. */
+        double chars;
         double touched;
 
         Partial(String key, int count) {

@@ -22,8 +22,8 @@ import org.kuayu.core.wire.WireCodec;
  *      frame, "kuayu1|KIND|channel|n|body"; &lt;id&gt; names the original among the sender's fragmented frames
  * </pre>
  * Example, a {@code MSG} of 5000 characters under a limit of 2000 becomes three frames:
- * {@code kuayu1|FRG|3f2a…|734563101234|0|3|kuayu1|MSG|3f2a…|0|[1,2,…}, {@code kuayu1|FRG|3f2a…|734563101234|1|3|…}
- * and {@code kuayu1|FRG|3f2a…|734563101234|2|3|…]}.
+ * {@code kuayu1|FRG|3f2a…|73456310|0|3|kuayu1|MSG|3f2a…|0|[1,2,…}, {@code kuayu1|FRG|3f2a…|73456310|1|3|…}
+ * and {@code kuayu1|FRG|3f2a…|73456310|2|3|…]}.
  *
  * <ol>
  * <li>Requirement: no frame longer than the transport carries (a URL stays under 2,000 characters). Protocol: a frame
@@ -35,8 +35,9 @@ import org.kuayu.core.wire.WireCodec;
  * (each fragment must stay valid UTF-16 for the transport's URL-encoding or JSON); a piece is one character shorter
  * instead. Pieces are never re-encoded: the original frame comes back character for character.</li>
  * <li>Requirement: several messages may be under way at once, and a reloaded sender must not mix with its
- * predecessor. Protocol: fragments are grouped by sender origin, channel and id; ids count up from a random 40-bit
- * start per page, so a new page's ids do not meet an old page's partial message.</li>
+ * predecessor. Protocol: fragments are grouped by sender origin, channel and id; ids count up from a random 28-bit
+ * start per page, so a new page's ids do not meet an old page's partial message, and wrap to 1 after 999999999
+ * (ids are 9 digits at most, like every wire number).</li>
  * <li>Requirement: bounded memory. Protocol: partial messages are limited in number, size and age
  * ({@link FragmentOptions}); what is dropped is reported to the debug log, and late fragments of a message that was
  * delivered or dropped are ignored (the last 64 are remembered).</li>
@@ -65,14 +66,14 @@ public final class FragmentBehavior extends BaseBehavior {
     /** What a digit and a {@code |} of the fragment header cost (1 when the limit counts characters). */
     private final int digitCost;
     private final int barCost;
-    private long nextId;
+    private int nextId;
 
     public FragmentBehavior(Platform platform, FragmentOptions options, DebugLog log) {
         this.platform = platform;
         this.options = options;
         this.log = log;
         this.assembler = new FragmentAssembler(platform, options, log);
-        this.nextId = 1 + FrameFields.hexPrefix(platform.randomId(), 10);
+        this.nextId = 1 + FrameFields.hexPrefix(platform.randomId(), 7);
         this.cost = options.cost();
         this.digitCost = cost == null ? 1 : FrameCost.most(cost, '0', '9');
         this.barCost = cost == null ? 1 : cost.of('|');
@@ -116,21 +117,21 @@ public final class FragmentBehavior extends BaseBehavior {
 
     /** Whether the frame {@code header + body} is within the limit. */
     private boolean fits(String header, String body) {
-        long limit = options.maxFrameLength();
+        int limit = options.maxFrameLength();
         // Every character costs at least 1: most frames too long are found without reading them.
-        if ((long) header.length() + body.length() > limit) {
+        if (header.length() > limit - body.length()) {
             return false;
         }
-        long used = charge(header, limit);
+        double used = charge(header, limit);
         return cost == null || used + charge(body, limit - used) <= limit;
     }
 
-    /** The cost of {@code text}, counted only until it exceeds {@code enough}. */
-    private long charge(String text, long enough) {
+    /** The cost of {@code text}, counted only until it exceeds {@code enough} (a double: a cost may be anything). */
+    private double charge(String text, double enough) {
         if (cost == null) {
             return text.length();
         }
-        long total = 0;
+        double total = 0;
         for (int i = 0; i < text.length() && total <= enough; i++) {
             int codePoint = FrameCost.codePointAt(text, i);
             total += cost.of(codePoint);
@@ -140,13 +141,13 @@ public final class FragmentBehavior extends BaseBehavior {
     }
 
     private void split(String frame, Message m, Link link) {
-        long id = nextId;
+        int id = nextId;
         nextId = id >= FrameFields.MAX_NUMBER ? 1 : id + 1;
         String head = WireCodec.header(new Message(MessageKind.FRAGMENT, m.channel(), id, ""));
-        long headCost = charge(head, Long.MAX_VALUE);
+        double headCost = charge(head, Double.MAX_VALUE);
         // Room for "index|count|" with count of d digits: grow d until the pieces cut for that room number fewer.
         for (int d = 1; ; d++) {
-            long capacity = options.maxFrameLength() - headCost - 2L * d * digitCost - 2L * barCost;
+            double capacity = options.maxFrameLength() - headCost - 2.0 * d * digitCost - 2.0 * barCost;
             List<String> pieces = capacity < 1 ? null : cut(frame, (int) capacity);
             if (pieces == null) {
                 log.log("dropped a " + m.kind() + " of " + frame.length() + " characters: the fragment limit "
@@ -175,17 +176,17 @@ public final class FragmentBehavior extends BaseBehavior {
         while (start < length) {
             int end;
             if (cost == null) {
-                end = (int) Math.min((long) start + capacity, length);
+                end = capacity < length - start ? start + capacity : length;
                 if (end < length && FrameFields.isHighSurrogate(frame.charAt(end - 1))
                         && FrameFields.isLowSurrogate(frame.charAt(end))) {
                     end--;
                 }
             } else {
                 end = start;
-                long used = 0;
+                double used = 0;
                 while (end < length) {
                     int codePoint = FrameCost.codePointAt(frame, end);
-                    long next = used + cost.of(codePoint);
+                    double next = used + cost.of(codePoint);
                     if (next > capacity) {
                         break;
                     }

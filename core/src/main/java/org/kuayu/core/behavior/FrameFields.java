@@ -1,25 +1,27 @@
 package org.kuayu.core.behavior;
 
+import org.kuayu.core.wire.WireCodec;
+
 /**
  * Reading and sizing the {@code |}-separated fields that {@link FragmentBehavior} and {@link ReliableBehavior} put
  * in a frame's body. Scanned by hand (no regex, no split: see the portability rule); every reader answers -1 for
  * anything malformed instead of throwing, since a peer's garbage must never throw into the page.
  */
 final class FrameFields {
-    /** Most decimal digits of a number field, as in the frame header: below 10^15, exact in a JS double. */
-    static final int MAX_DIGITS = 15;
-    /** The largest number a field may hold. */
-    static final long MAX_NUMBER = 999999999999999L;
+    /** Most decimal digits of a number field, as in the frame header ({@link WireCodec#MAX_NUMBER}). */
+    static final int MAX_DIGITS = 9;
+    /** The largest number a field may hold: 9 digits, an {@code int} that reading them can never overflow. */
+    static final int MAX_NUMBER = WireCodec.MAX_NUMBER;
 
     private FrameFields() {
     }
 
-    /** The decimal number {@code text[from, to)}: 1 to 15 digits, no sign; -1 when it is not one. */
-    static long number(String text, int from, int to) {
+    /** The decimal number {@code text[from, to)}: 1 to 9 digits, no sign; -1 when it is not one. */
+    static int number(String text, int from, int to) {
         if (from < 0 || to <= from || to - from > MAX_DIGITS || to > text.length()) {
             return -1;
         }
-        long n = 0;
+        int n = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
@@ -44,19 +46,24 @@ final class FrameFields {
         return true;
     }
 
-    /** The value of the first {@code count} (at most 15) hex digits of {@code hex}, e.g. of a random id. */
-    static long hexPrefix(String hex, int count) {
-        long v = 0;
+    /**
+     * The value of the first {@code count} (at most 7, so that it is an {@code int} below {@link #MAX_NUMBER})
+     * lower-case hex digits of {@code hex}, e.g. of a random id; any other character counts as 0. A loop of its own:
+     * {@code Character.digit} pulls a Unicode digit table into the bundle.
+     */
+    static int hexPrefix(String hex, int count) {
+        int v = 0;
         for (int i = 0; i < count && i < hex.length(); i++) {
-            v = (v << 4) | Character.digit(hex.charAt(i), 16) & 0xF;
+            char c = hex.charAt(i);
+            v = (v << 4) | (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0);
         }
         return v;
     }
 
     /** How many decimal digits {@code n} (not negative) is written with. */
-    static int digits(long n) {
+    static int digits(int n) {
         int d = 1;
-        for (long v = n; v >= 10; v = v / 10) {
+        for (int v = n; v >= 10; v = v / 10) {
             d++;
         }
         return d;
@@ -67,11 +74,11 @@ final class FrameFields {
      * {@code a} or {@code a-b} with {@code a <= b}, at most {@code maxRanges}; empty for an empty list; null when
      * malformed.
      */
-    static long[] ranges(String text, int from, int maxRanges) {
+    static int[] ranges(String text, int from, int maxRanges) {
         if (from >= text.length()) {
-            return new long[0];
+            return new int[0];
         }
-        long[] pairs = new long[maxRanges + maxRanges];
+        int[] pairs = new int[maxRanges + maxRanges];
         int n = 0;
         int start = from;
         while (start <= text.length()) {
@@ -79,8 +86,8 @@ final class FrameFields {
             int end = comma < 0 ? text.length() : comma;
             int dash = text.indexOf('-', start);
             boolean span = dash >= 0 && dash < end;
-            long a = number(text, start, span ? dash : end);
-            long b = span ? number(text, dash + 1, end) : a;
+            int a = number(text, start, span ? dash : end);
+            int b = span ? number(text, dash + 1, end) : a;
             if (n >= pairs.length || a < 0 || b < a) {
                 return null;
             }
@@ -88,7 +95,7 @@ final class FrameFields {
             pairs[n++] = b;
             start = end + 1;
         }
-        long[] exact = new long[n];
+        int[] exact = new int[n];
         System.arraycopy(pairs, 0, exact, 0, n);
         return exact;
     }

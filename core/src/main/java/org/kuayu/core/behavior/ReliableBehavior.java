@@ -74,8 +74,11 @@ import org.kuayu.core.wire.MessageKind;
  */
 public final class ReliableBehavior extends BaseBehavior {
     private static final int INCARNATION_LENGTH = 12;
-    /** The largest sequence (and, in practice, generation) number: 9 digits, so that the overhead stays small. */
-    static final long MAX_SEQ = 999999999L;
+    /**
+     * The largest sequence and generation number: 9 digits, like every wire number. Past it the channel fails
+     * (connect again) instead of wrapping, since a receiver must never take a new frame for an old copy.
+     */
+    static final int MAX_SEQ = FrameFields.MAX_NUMBER;
     /**
      * The most characters this layer adds to a frame: what a frame limit above it must leave free. A {@code SEQ}
      * replaces the frame's {@code "kuayu1|KIND|channel|"} with
@@ -94,14 +97,14 @@ public final class ReliableBehavior extends BaseBehavior {
         }
         int digit = FrameCost.most(cost, '0', '9');
         int hex = Math.max(digit, FrameCost.most(cost, 'a', 'f'));
-        // long products: GWT does not wrap int multiplication, and a cost may be anything.
-        return (int) Math.min(Integer.MAX_VALUE, 36L * digit + (long) INCARNATION_LENGTH * hex
-                + 3L * FrameCost.most(cost, 'A', 'Z') + 5L * cost.of('|') + cost.of('.'));
+        // double products: a cost may be anything, GWT does not wrap int multiplication, and long is BigInt in TeaVM.
+        return (int) Math.min(Integer.MAX_VALUE, 36.0 * digit + (double) INCARNATION_LENGTH * hex
+                + 3.0 * FrameCost.most(cost, 'A', 'Z') + 5.0 * cost.of('|') + cost.of('.'));
     }
     /** How many earlier incarnations of the peer are remembered, so that their stragglers are ignored. */
     static final int RETIRED = 8;
     private static final int MAX_PARSED_RANGES = 64;
-    private static final long[] NO_RANGES = new long[0];
+    private static final int[] NO_RANGES = new int[0];
 
     private final Platform platform;
     private final DebugLog log;
@@ -178,13 +181,13 @@ public final class ReliableBehavior extends BaseBehavior {
             bars[i] = from < 0 ? -1 : b.indexOf('|', from);
             from = bars[i] < 0 ? -1 : bars[i] + 1;
         }
-        long gen = FrameFields.number(b, bars[0] + 1, bars[1]);
+        int gen = FrameFields.number(b, bars[0] + 1, bars[1]);
         int dot = bars[2] < 0 ? -1 : b.indexOf('.', bars[1] + 1);
         boolean acks = bars[2] > bars[1] + 1;
-        long ackGen = acks && dot < bars[2] ? FrameFields.number(b, bars[1] + 1, dot) : -1;
-        long ackCum = acks && dot < bars[2] ? FrameFields.number(b, dot + 1, bars[2]) : -1;
+        int ackGen = acks && dot < bars[2] ? FrameFields.number(b, bars[1] + 1, dot) : -1;
+        int ackCum = acks && dot < bars[2] ? FrameFields.number(b, dot + 1, bars[2]) : -1;
         MessageKind kind = bars[3] < 0 ? null : MessageKind.fromCode(b.substring(bars[2] + 1, bars[3]));
-        long n = FrameFields.number(b, bars[3] + 1, bars[4]);
+        int n = FrameFields.number(b, bars[3] + 1, bars[4]);
         if (!FrameFields.isToken(b, 0, bars[0]) || gen < 0 || acks && (ackGen < 0 || ackCum < 0) || kind == null
                 || kind == MessageKind.SEQUENCED || kind == MessageKind.SEQUENCE_ACK || n < 0 || m.number() < 1) {
             garbage("a malformed SEQ #" + m.number() + " from " + m.origin());
@@ -202,8 +205,8 @@ public final class ReliableBehavior extends BaseBehavior {
         String b = m.body();
         int bar1 = b.indexOf('|');
         int bar2 = bar1 < 0 ? -1 : b.indexOf('|', bar1 + 1);
-        long gen = FrameFields.number(b, bar1 + 1, bar2);
-        long[] ranges = bar2 < 0 ? null : FrameFields.ranges(b, bar2 + 1, MAX_PARSED_RANGES);
+        int gen = FrameFields.number(b, bar1 + 1, bar2);
+        int[] ranges = bar2 < 0 ? null : FrameFields.ranges(b, bar2 + 1, MAX_PARSED_RANGES);
         if (!FrameFields.isToken(b, 0, bar1) || gen < 0 || ranges == null) {
             garbage("a malformed SAK from " + m.origin());
         } else if (!closed && admit(b.substring(0, bar1), link)) {
@@ -243,7 +246,7 @@ public final class ReliableBehavior extends BaseBehavior {
     }
 
     /** Wraps {@code m} as frame {@code seq} of stream {@code generation}, with the receipt due now (for the sender). */
-    Message sequenced(Message m, long seq, long generation) {
+    Message sequenced(Message m, int seq, int generation) {
         return new Message(MessageKind.SEQUENCED, m.channel(), seq, platform.join(incarnation + "|" + generation + "|"
                 + receiver.piggyback() + "|" + m.kind().code() + "|" + m.number() + "|", m.body()))
                 .withOrigin(m.origin());

@@ -1,7 +1,5 @@
 package org.kuayu.core.behavior;
 
-import java.util.TreeMap;
-
 import org.kuayu.core.platform.Cancellable;
 import org.kuayu.core.platform.Platform;
 import org.kuayu.core.stack.Link;
@@ -25,9 +23,14 @@ final class ReliableReceiver {
     private final Platform platform;
     private final ReliableOptions options;
     private final String incarnation;
-    private final TreeMap<Long, Message> held = new TreeMap<Long, Message>();
-    private long generation = -1;
-    private long expected = 1;
+    /**
+     * The frames that came early, frame {@code seq} at {@code seq % MAX_WINDOW}: only {@code expected} to
+     * {@code expected + MAX_WINDOW - 1} are held, so each has a slot of its own (a ring, smaller than a sorted map).
+     */
+    private Message[] held = new Message[ReliableOptions.MAX_WINDOW];
+    private int heldCount;
+    private int generation = -1;
+    private int expected = 1;
     private Cancellable ackTimer;
     private String ackTarget;
     private boolean stopped;
@@ -43,25 +46,25 @@ final class ReliableReceiver {
      * A higher generation means the peer started numbering again (it heard of this page's reload); a lower one is a
      * straggler of a stream it has left.
      */
-    void receive(long gen, long seq, Message inner, String target, Link link) {
+    void receive(int gen, int seq, Message inner, String target, Link link) {
         if (gen < generation || stopped) {
             return;
         }
         if (gen > generation) {
             generation = gen;
             expected = 1;
-            held.clear();
+            clearHeld();
         }
-        if (seq >= expected && seq < expected + ReliableOptions.MAX_WINDOW) {
-            Long key = Long.valueOf(seq);
-            if (!held.containsKey(key)) {
-                held.put(key, inner);
-            }
+        if (seq >= expected && seq < expected + ReliableOptions.MAX_WINDOW && held[seq % held.length] == null) {
+            held[seq % held.length] = inner;
+            heldCount++;
         }
         ackTarget = target;
         scheduleAck(link);
         Message next;
-        while ((next = held.remove(Long.valueOf(expected))) != null) {
+        while ((next = held[expected % held.length]) != null) {
+            held[expected % held.length] = null;
+            heldCount--;
             expected++;
             link.up(next);
         }
@@ -75,7 +78,7 @@ final class ReliableReceiver {
         if (generation < 0) {
             return "";
         }
-        if (held.isEmpty() && ackTimer != null) {
+        if (heldCount == 0 && ackTimer != null) {
             ackTimer.cancel();
             ackTimer = null;
         }
@@ -92,10 +95,17 @@ final class ReliableReceiver {
 
     void stop() {
         stopped = true;
-        held.clear();
+        clearHeld();
         if (ackTimer != null) {
             ackTimer.cancel();
             ackTimer = null;
+        }
+    }
+
+    private void clearHeld() {
+        if (heldCount > 0) {
+            held = new Message[held.length];
+            heldCount = 0;
         }
     }
 
@@ -115,15 +125,18 @@ final class ReliableReceiver {
     /** {@code SAK}: all up to {@code expected - 1}, then the ranges held above it, as many as fit. */
     private Message acknowledgement() {
         String head = incarnation + "|" + generation + "|";
-        long cumulative = expected - 1;
+        int cumulative = expected - 1;
         int budget = options.maxFrameLength() == 0 ? Integer.MAX_VALUE : options.maxFrameLength()
                 - WireCodec.header(new Message(MessageKind.SEQUENCE_ACK, "", cumulative, "")).length() - head.length();
         StringBuilder ranges = new StringBuilder();
         int count = 0;
-        long from = -1;
-        long to = -1;
-        for (Long key : held.keySet()) {
-            long seq = key.longValue();
+        int from = -1;
+        int to = -1;
+        for (int seq = expected, left = heldCount; left > 0 && seq < expected + held.length; seq++) {
+            if (held[seq % held.length] == null) {
+                continue;
+            }
+            left--;
             if (from >= 0 && seq == to + 1) {
                 to = seq;
                 continue;
@@ -142,7 +155,7 @@ final class ReliableReceiver {
     }
 
     /** Appends the {@code count}-th range if it is within {@link #MAX_RANGES} and fits the budget. */
-    private static boolean appendRange(StringBuilder ranges, long from, long to, int budget, int count) {
+    private static boolean appendRange(StringBuilder ranges, int from, int to, int budget, int count) {
         String range = (ranges.length() == 0 ? "" : ",") + (from == to ? "" + from : from + "-" + to);
         if (count > MAX_RANGES || ranges.length() + range.length() > budget) {
             return false;

@@ -24,8 +24,8 @@ final class ReliableSender {
     private final ArrayDeque<Message> waiting = new ArrayDeque<Message>();
     /** In sequence order. */
     private final List<InFlight> inFlight = new ArrayList<InFlight>();
-    private long generation;
-    private long nextSeq = 1;
+    private int generation;
+    private int nextSeq = 1;
     private boolean peerKnown;
     private Cancellable timer;
     private double timerDue;
@@ -58,7 +58,7 @@ final class ReliableSender {
     }
 
     /** The receipt of stream {@code gen}: every frame up to {@code cumulative}, and those in {@code ranges}. */
-    void acknowledged(long gen, long cumulative, long[] ranges, Link link) {
+    void acknowledged(int gen, int cumulative, int[] ranges, Link link) {
         if (gen != generation) {
             return;
         }
@@ -67,7 +67,7 @@ final class ReliableSender {
             return;
         }
         for (int i = inFlight.size() - 1; i >= 0; i--) {
-            long seq = inFlight.get(i).seq;
+            int seq = inFlight.get(i).seq;
             if (seq <= cumulative || inRanges(seq, ranges)) {
                 inFlight.remove(i);
             }
@@ -82,7 +82,8 @@ final class ReliableSender {
      */
     void closing(Link link) {
         double now = platform.now();
-        while (!waiting.isEmpty() && nextSeq <= ReliableBehavior.MAX_SEQ) {
+        while (!waiting.isEmpty() && nextSeq <= ReliableBehavior.MAX_SEQ
+                && generation <= ReliableBehavior.MAX_SEQ) {
             InFlight f = new InFlight(nextSeq, waiting.poll());
             nextSeq++;
             inFlight.add(f);
@@ -110,10 +111,10 @@ final class ReliableSender {
     }
 
     private void pump(Link link) {
-        long base = inFlight.isEmpty() ? nextSeq : inFlight.get(0).seq;
+        int base = inFlight.isEmpty() ? nextSeq : inFlight.get(0).seq;
         while (!waiting.isEmpty() && nextSeq < base + options.window()) {
-            if (nextSeq > ReliableBehavior.MAX_SEQ) {
-                owner.fail("a billion frames sent: sequence numbers are exhausted; connect again", link);
+            if (nextSeq > ReliableBehavior.MAX_SEQ || generation > ReliableBehavior.MAX_SEQ) {
+                owner.fail("sequence numbers are exhausted (a billion frames, or peer pages): connect again", link);
                 return;
             }
             InFlight f = new InFlight(nextSeq, waiting.poll());
@@ -138,10 +139,10 @@ final class ReliableSender {
     }
 
     /** The wait after the {@code attempts}-th sending: the first wait, doubled each time, at most the cap. */
-    private long wait(int attempts) {
-        long w = options.retransmitMillis();
+    private int wait(int attempts) {
+        int w = options.retransmitMillis();
         for (int i = 1; i < attempts && w < options.maxRetransmitMillis(); i++) {
-            w += w;
+            w = w > options.maxRetransmitMillis() - w ? options.maxRetransmitMillis() : w + w;
         }
         return Math.min(w, options.maxRetransmitMillis());
     }
@@ -155,7 +156,7 @@ final class ReliableSender {
             }
             if (peerKnown && (f.attempts >= options.maxAttempts() || now - f.first >= options.giveUpMillis())) {
                 owner.fail("no acknowledgement of frame #" + f.seq + " (" + f.message.body().length()
-                        + " characters) after " + f.attempts + " sendings over " + (long) (now - f.first)
+                        + " characters) after " + f.attempts + " sendings over " + (int) (now - f.first)
                         + " ms: the peer page is gone or the transport is blocked", link);
                 return;
             }
@@ -194,7 +195,7 @@ final class ReliableSender {
         }
     }
 
-    private static boolean inRanges(long seq, long[] ranges) {
+    private static boolean inRanges(int seq, int[] ranges) {
         for (int i = 0; i + 1 < ranges.length; i += 2) {
             if (seq >= ranges[i] && seq <= ranges[i + 1]) {
                 return true;
@@ -204,14 +205,14 @@ final class ReliableSender {
     }
 
     private static final class InFlight {
-        final long seq;
+        final int seq;
         /** The frame from above, wrapped at each sending. */
         final Message message;
         int attempts;
         double first;
         double due;
 
-        InFlight(long seq, Message message) {
+        InFlight(int seq, Message message) {
             this.seq = seq;
             this.message = message;
         }

@@ -20,13 +20,15 @@ import org.kuayu.core.stack.BaseBehavior;
 import org.kuayu.core.stack.Link;
 import org.kuayu.core.wire.Message;
 import org.kuayu.core.wire.MessageKind;
+import org.kuayu.core.wire.WireCodec;
 
 /**
  * Request/reply. Frames: {@code REQ n body}, answered by {@code RES n body} or {@code ERR n {code,message}}.
  *
  * <ol>
  * <li>Requirement: each reply reaches its own caller, with any number in flight. Protocol: ids count up from 1 per
- * channel; a reply names its request's id; a reply to an unknown or expired id is dropped (debug log).</li>
+ * channel, and after 999999999 (ids are 9 digits at most, like every wire number) wrap to 1, skipping any still
+ * pending; a reply names its request's id; a reply to an unknown or expired id is dropped (debug log).</li>
  * <li>Requirement: no caller waits forever. Protocol: each request has its own deadline, one timer serving them all
  * (TIMEOUT, after the local {@code ABANDON} tells the transport to release what it holds for the request); when the channel closes every
  * pending request fails with CLOSED (or with the handshake's failure); when the remote page reloads they fail with
@@ -43,8 +45,8 @@ public final class RpcBehavior extends BaseBehavior {
     private final RequestHandler handler;
     private final boolean trustReplies;
     private final DebugLog log;
-    private final Map<Long, Pending> pending = new HashMap<Long, Pending>();
-    private long nextId = 1;
+    private final Map<Integer, Pending> pending = new HashMap<Integer, Pending>();
+    private int nextId = 1;
     private boolean closed;
     private Origin lastSender;
     /** Counts remote pages: a reply owed to an earlier page must never reach a later one (ids restart at 1). */
@@ -79,15 +81,25 @@ public final class RpcBehavior extends BaseBehavior {
             settle(ticket.callback, null, new KuayuException(ErrorCode.CLOSED, "the channel is closed"));
             return;
         }
-        final long id = nextId++;
+        final int id = takeId();
         // Sent before it is registered: a layer below may refuse it by throwing to the caller (a JSONP request
         // that is not a flat object), and then nothing may be left pending. Answers always come in a later task.
         link.down(new Message(MessageKind.REQUEST, "", id, m.body()));
         Pending p = new Pending(ticket.callback, id, ticket.timeoutMillis, platform.now() + ticket.timeoutMillis);
-        pending.put(Long.valueOf(id), p);
+        pending.put(Integer.valueOf(id), p);
         if (timer == null || p.deadline < timerAt) {
             arm(p.deadline, link);
         }
+    }
+
+    /** The next request id: 1 to {@link WireCodec#MAX_NUMBER}, then 1 again, never one still pending. */
+    private int takeId() {
+        int id = nextId;
+        while (pending.containsKey(Integer.valueOf(id))) {
+            id = id >= WireCodec.MAX_NUMBER ? 1 : id + 1;
+        }
+        nextId = id >= WireCodec.MAX_NUMBER ? 1 : id + 1;
+        return id;
     }
 
     /**
@@ -121,7 +133,7 @@ public final class RpcBehavior extends BaseBehavior {
             }
         }
         for (Pending p : due) {
-            pending.remove(Long.valueOf(p.id));
+            pending.remove(Integer.valueOf(p.id));
         }
         if (next != Double.MAX_VALUE) {
             arm(next, link);
@@ -141,7 +153,7 @@ public final class RpcBehavior extends BaseBehavior {
                 return;
             case RESPONSE:
             case ERROR:
-                Pending p = pending.remove(Long.valueOf(m.number()));
+                Pending p = pending.remove(Integer.valueOf(m.number()));
                 if (p == null) {
                     log.log("dropped a reply to unknown or expired request #" + m.number());
                     return;
@@ -179,7 +191,7 @@ public final class RpcBehavior extends BaseBehavior {
     }
 
     private void answer(final Message m, final Link link) {
-        final long id = m.number();
+        final int id = m.number();
         final int askedBy = generation;
         Reply reply = new Reply() {
             private boolean done;
@@ -258,11 +270,11 @@ public final class RpcBehavior extends BaseBehavior {
 
     private static final class Pending {
         final ReplyCallback callback;
-        final long id;
+        final int id;
         final int timeoutMillis;
         final double deadline;
 
-        Pending(ReplyCallback callback, long id, int timeoutMillis, double deadline) {
+        Pending(ReplyCallback callback, int id, int timeoutMillis, double deadline) {
             this.callback = callback;
             this.id = id;
             this.timeoutMillis = timeoutMillis;

@@ -95,10 +95,10 @@ public interface Platform {
     String join(String head, String tail);
 
     /**
-     * {@code n} in decimal, {@code 0 <= n < 2^53}, the platform's fastest way: frame numbers are written for every
-     * frame, and TeaVM's {@code long} formatting loops over 64-bit divisions.
+     * {@code n} (not negative) in decimal, the platform's fastest way ({@code String(n)} in a browser): frame numbers
+     * are written for every frame, and TeaVM's Java conversion goes through a char array.
      */
-    String decimal(long n);
+    String decimal(int n);
 
     /** Writes one line to the developer's debug log (the console's debug level in browsers). */
     void debug(String line);

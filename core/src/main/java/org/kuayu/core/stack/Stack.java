@@ -170,8 +170,8 @@ public final class Stack {
             log.log("dropped an outgoing " + m.kind() + " with no target origin");
             return;
         }
-        if (m.number() < 0) {
-            log.log("dropped an outgoing " + m.kind() + " with the negative number " + m.number());
+        if (m.number() < 0 || m.number() > WireCodec.MAX_NUMBER) {
+            log.log("dropped an outgoing " + m.kind() + " with the number " + m.number() + ", not 0 to 999999999");
             return;
         }
         // header + body, joined the platform's way: in TeaVM a Java concatenation copies through char arrays.

@@ -150,8 +150,9 @@ public final class StackAssembly {
         FrameCost cost = transport.frameCost();
         int reserve = reliable ? ReliableBehavior.maxOverhead(cost) : 0;
         int ascii = cost == null ? 1 : FrameCost.most(cost, ' ', '~');
-        long least = Math.max(FragmentOptions.MIN_FRAME_LENGTH + (long) reserve,
-                (long) FragmentOptions.MIN_FRAME_LENGTH * ascii);
+        // In double: a cost may be anything, and GWT does not wrap int multiplication (nor TeaVM long without BigInt).
+        int least = (int) Math.min(Integer.MAX_VALUE, Math.max(FragmentOptions.MIN_FRAME_LENGTH + (double) reserve,
+                (double) FragmentOptions.MIN_FRAME_LENGTH * ascii));
         if (limit != 0 && limit < least) {
             throw new IllegalStateException("transport " + transport.name() + ": maxFrameLength() " + limit
                     + " leaves no room for the fragment and reliable headers; it must be 0 or at least " + least);

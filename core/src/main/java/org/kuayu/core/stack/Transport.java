@@ -117,7 +117,7 @@ public interface Transport {
      * fired. A transport that holds something per request (JSONP: a script element, a global) releases it now; an
      * answer that still comes is dropped by the stack. A transport that only moves frames does nothing (the default).
      */
-    default void abandonRequest(long number) {
+    default void abandonRequest(int number) {
     }
 
     /**

@@ -3,6 +3,8 @@ package org.kuayu.core.wire;
 /**
  * One unit that travels through the stack: a kind, the channel it belongs to, a number (request id, or 0) and a
  * body (JSON text or a control value). Immutable except for the receive-side facts the stack's bottom fills in.
+ * The number is an {@code int} of at most 9 digits on the wire ({@link WireCodec#MAX_NUMBER}): no {@code long},
+ * which TeaVM compiles to {@code BigInt}.
  *
  * <p>Outgoing messages may name a {@code target} origin; the origin behaviour stamps the peer's origin on those
  * that do not. Incoming messages carry the sender's {@code origin} as the transport saw it and an optional
@@ -11,16 +13,16 @@ package org.kuayu.core.wire;
 public final class Message {
     private final MessageKind kind;
     private final String channel;
-    private final long number;
+    private final int number;
     private final String body;
     private final String origin;
     private final Object attachment;
 
-    public Message(MessageKind kind, String channel, long number, String body) {
+    public Message(MessageKind kind, String channel, int number, String body) {
         this(kind, channel, number, body, null, null);
     }
 
-    private Message(MessageKind kind, String channel, long number, String body, String origin, Object attachment) {
+    private Message(MessageKind kind, String channel, int number, String body, String origin, Object attachment) {
         if (kind == null) {
             throw new IllegalArgumentException("kind must not be null");
         }
@@ -48,7 +50,7 @@ public final class Message {
     }
 
     /** A copy with request id {@code n}. */
-    public Message withNumber(long n) {
+    public Message withNumber(int n) {
         return new Message(kind, channel, n, body, origin, attachment);
     }
 
@@ -65,7 +67,7 @@ public final class Message {
         return channel;
     }
 
-    public long number() {
+    public int number() {
         return number;
     }
 

@@ -7,7 +7,7 @@ package org.kuayu.core.wire;
  * frame   = "kuayu1" "|" kind "|" channel "|" number "|" body
  * kind    = 3 upper-case letters (see {@link MessageKind})
  * channel = 0 to 64 chars of [0-9a-z-]: the host channel's id (empty in HELLO)
- * number  = decimal digits, at most 15, no sign: a request id, or 0
+ * number  = decimal digits, at most 9, no sign: a request id, or 0 (see {@link #MAX_NUMBER})
  * body    = anything, to the end of the string (it may contain "|")
  * </pre>
  *
@@ -27,7 +27,12 @@ public final class WireCodec {
     public static final String PREFIX = "kuayu" + VERSION + "|";
     private static final String FAMILY = "kuayu";
     private static final int MAX_CHANNEL = 64;
-    private static final int MAX_NUMBER_DIGITS = 15;
+    private static final int MAX_NUMBER_DIGITS = 9;
+    /**
+     * The largest number a frame carries: 9 digits, so that it is an {@code int} (no {@code long}, which TeaVM
+     * compiles to {@code BigInt}) and reading 9 digits can never overflow. A longer number makes the frame malformed.
+     */
+    public static final int MAX_NUMBER = 999999999;
 
     private WireCodec() {
     }
@@ -45,8 +50,8 @@ public final class WireCodec {
         if (!m.kind().isWire()) {
             throw new IllegalArgumentException("local message kind " + m.kind() + " cannot be encoded");
         }
-        if (m.number() < 0) {
-            throw new IllegalArgumentException("negative message number " + m.number());
+        if (m.number() < 0 || m.number() > MAX_NUMBER) {
+            throw new IllegalArgumentException("message number " + m.number() + " is not 0 to " + MAX_NUMBER);
         }
         return PREFIX + m.kind().code() + "|" + m.channel() + "|" + m.number() + "|";
     }
@@ -121,7 +126,7 @@ public final class WireCodec {
         if (numberEnd < 0 || digits < 1 || digits > MAX_NUMBER_DIGITS) {
             throw new WireFormatException("bad number field");
         }
-        long number = 0;
+        int number = 0;
         for (int i = channelEnd + 1; i < numberEnd; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {

@@ -1,5 +1,6 @@
 package org.kuayu.core.behavior;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,28 @@ class BehaviorFixture {
 
     static Message frame(MessageKind kind, String channel, String body, String origin) {
         return new Message(kind, channel, 0, body).withOrigin(origin);
+    }
+
+    /** A field of a layer's inner part. */
+    static Object field(Object owner, String name) {
+        try {
+            Field f = owner.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets a counter deep in a layer (to reach its end without a billion frames). */
+    static void setField(Object owner, String name, Object value) {
+        try {
+            Field f = owner.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            f.set(owner, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     boolean logged(String part) {

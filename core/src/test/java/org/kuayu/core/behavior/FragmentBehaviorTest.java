@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.kuayu.core.stack.FrameCost;
@@ -37,7 +38,7 @@ class FragmentBehaviorTest extends BehaviorFixture {
         return frames;
     }
 
-    private static Message fragment(long id, String body) {
+    private static Message fragment(int id, String body) {
         return new Message(MessageKind.FRAGMENT, CHANNEL, id, body).withOrigin(REMOTE);
     }
 
@@ -143,13 +144,32 @@ class FragmentBehaviorTest extends BehaviorFixture {
         FragmentBehavior second = fragments(128);
         first.down(message("a".repeat(300)), link);
         first.down(message("b".repeat(300)), link);
-        long a = link.downs().get(0).number();
-        long b = link.lastDown().number();
+        int a = link.downs().get(0).number();
+        int b = link.lastDown().number();
         assertEquals(a + 1, b);
         link.clear();
         second.down(message("c".repeat(300)), link);
         assertTrue(Math.abs(link.lastDown().number() - a) > 1000, "another page draws another start");
-        assertTrue(a < 1L << 41 && a > 0);
+        assertTrue(a <= 1 << 28 && a > 0, "a 28-bit start: " + a);
+    }
+
+    /** Ids are 9 digits at most, like every wire number: after 999999999 the next is 1. */
+    @Test
+    void idsWrapToOneAfterNineDigits() {
+        FragmentBehavior f = fragments(128);
+        setField(f, "nextId", 999999999);
+        f.down(message("a".repeat(300)), link);
+        f.down(message("b".repeat(300)), link);
+        assertEquals(999999999, link.downs().get(0).number());
+        assertEquals(1, link.lastDown().number());
+
+        RecordingLink up = new RecordingLink();
+        FragmentBehavior receiver = fragments(128);
+        for (Message m : received(link)) {
+            receiver.up(m, up);
+        }
+        assertEquals(List.of("a".repeat(300), "b".repeat(300)), up.ups().stream().map(Message::body)
+                .collect(Collectors.toList()));
     }
 
     @Test

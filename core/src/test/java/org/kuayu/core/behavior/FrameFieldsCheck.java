@@ -12,11 +12,11 @@ final class FrameFieldsCheck {
 
     /** {@link FrameFields}' readers on any text: -1 or null for anything malformed, never an exception. */
     static void check(int maxRanges, String text) {
-        long n = FrameFields.number(text, 0, text.length());
+        int n = FrameFields.number(text, 0, text.length());
         boolean digits = !text.isEmpty() && text.length() <= FrameFields.MAX_DIGITS && text.chars().allMatch(
                 c -> c >= '0' && c <= '9');
-        require(n == (digits ? Long.parseLong(text) : -1), "number(" + text + ") = " + n);
-        long[] ranges = FrameFields.ranges(text, 0, maxRanges);
+        require(n == (digits ? Integer.parseInt(text) : -1), "number(" + text + ") = " + n);
+        int[] ranges = FrameFields.ranges(text, 0, maxRanges);
         if (ranges != null) {
             require(ranges.length % 2 == 0 && ranges.length <= 2 * maxRanges, "ranges(" + text + "): "
                     + ranges.length);

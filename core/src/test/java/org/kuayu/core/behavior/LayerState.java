@@ -4,7 +4,6 @@ import static org.kuayu.core.behavior.StackFuzzSession.require;
 
 import java.lang.reflect.Field;
 import java.util.Collection;
-import java.util.Map;
 
 import org.kuayu.core.stack.Behavior;
 import org.kuayu.core.stack.Role;
@@ -25,13 +24,13 @@ final class LayerState {
             Object assembler = field(f, "assembler");
             require(f.partialCount() <= FragmentOptions.DEFAULT_MAX_PARTIAL_MESSAGES, "partial messages: "
                     + f.partialCount());
-            require((Long) field(assembler, "buffered") <= FragmentOptions.DEFAULT_MAX_BUFFERED_CHARS,
+            require((Double) field(assembler, "buffered") <= FragmentOptions.DEFAULT_MAX_BUFFERED_CHARS,
                     "fragment characters held: " + field(assembler, "buffered"));
             require(((Collection<?>) field(assembler, "finished")).size() <= FragmentAssembler.REMEMBERED,
                     "finished messages remembered");
         } else if (b instanceof ReliableBehavior) {
             Object receiver = field(b, "receiver");
-            int held = ((Map<?, ?>) field(receiver, "held")).size();
+            int held = (Integer) field(receiver, "heldCount");
             require(held <= ReliableOptions.MAX_WINDOW, "frames held out of order: " + held);
             require(((Collection<?>) field(b, "retired")).size() <= ReliableBehavior.RETIRED,
                     "retired incarnations");
@@ -51,10 +50,10 @@ final class LayerState {
             Object receiver = field(own, "receiver");
             Object sender = field(own, "sender");
             k.ownIncarnation = (String) field(own, "incarnation");
-            k.receiveGeneration = Math.max(0, (Long) field(receiver, "generation"));
-            k.expectedSeq = (Long) field(receiver, "expected");
-            k.sendGeneration = (Long) field(sender, "generation");
-            k.sentSeq = (Long) field(sender, "nextSeq") - 1;
+            k.receiveGeneration = Math.max(0, (Integer) field(receiver, "generation"));
+            k.expectedSeq = (Integer) field(receiver, "expected");
+            k.sendGeneration = (Integer) field(sender, "generation");
+            k.sentSeq = (Integer) field(sender, "nextSeq") - 1;
         }
         if (other != null) {
             k.peerIncarnation = (String) field(other, "incarnation");

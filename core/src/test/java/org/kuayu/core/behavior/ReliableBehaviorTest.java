@@ -44,11 +44,11 @@ class ReliableBehaviorTest extends BehaviorFixture {
         return new Message(MessageKind.MESSAGE, CHANNEL, 0, body).withOrigin(REMOTE);
     }
 
-    private static Message seq(String from, long gen, long seq, String body) {
+    private static Message seq(String from, int gen, int seq, String body) {
         return new Message(MessageKind.SEQUENCED, CHANNEL, seq, from + "|" + gen + "||MSG|0|" + body).withOrigin(REMOTE);
     }
 
-    private static Message sak(String from, long gen, long cumulative, String ranges) {
+    private static Message sak(String from, int gen, int cumulative, String ranges) {
         return new Message(MessageKind.SEQUENCE_ACK, "", cumulative, from + "|" + gen + "|" + ranges).withOrigin(REMOTE);
     }
 
@@ -101,7 +101,7 @@ class ReliableBehaviorTest extends BehaviorFixture {
         assertEquals(2, downs(MessageKind.SEQUENCED).size(), "#2 is acknowledged but #1 still holds the window");
         r.up(sak(PEER, 0, 1, ""), link);
         List<Message> sent = downs(MessageKind.SEQUENCED);
-        assertEquals(List.of(1L, 2L, 3L, 4L), List.of(sent.get(0).number(), sent.get(1).number(),
+        assertEquals(List.of(1, 2, 3, 4), List.of(sent.get(0).number(), sent.get(1).number(),
                 sent.get(2).number(), sent.get(3).number()));
         assertEquals(3, r.pendingCount());
     }
@@ -175,7 +175,7 @@ class ReliableBehaviorTest extends BehaviorFixture {
     @Test
     void theReceiptNamesTheRangesHeldAboveTheCumulativeNumber() {
         ReliableBehavior r = reliable(1);
-        for (long n : new long[] {1, 3, 4, 6, 300}) {
+        for (int n : new int[] {1, 3, 4, 6, 300}) {
             r.up(seq(PEER, 0, n, "" + n), link);
         }
         browser.runUntilIdle();
@@ -190,7 +190,7 @@ class ReliableBehaviorTest extends BehaviorFixture {
         ReliableBehavior unlimited = reliable(1);
         ReliableBehavior limited = new ReliableBehavior(window, ReliableOptions.builder().maxFrameLength(128).build(),
                 log);
-        for (long n = 100; n < 250; n += 3) {
+        for (int n = 100; n < 250; n += 3) {
             for (ReliableBehavior r : List.of(unlimited, limited)) {
                 r.up(seq(PEER, 0, n, "x"), link);
                 r.up(seq(PEER, 0, n + 1, "x"), link);
@@ -228,6 +228,20 @@ class ReliableBehaviorTest extends BehaviorFixture {
         assertTrue(logged("dropped an outgoing MESSAGE: reliable delivery has stopped"));
         assertEquals(2, link.ups().size());
         assertEquals(0, browser.pendingTimerCount());
+    }
+
+    /** Sequence numbers are 9 digits at most and never wrap (a wrapped number would pass for an old copy). */
+    @Test
+    void theBillionthFrameIsTheLastAndTheChannelFailsInsteadOfWrapping() {
+        ReliableBehavior r = reliable(4);
+        setField(field(r, "sender"), "nextSeq", 999999999);
+        r.down(data("last"), link);
+        r.down(data("one too many"), link);
+        assertEquals(999999999, link.downs().get(0).number());
+        assertEquals(1, link.downs().size(), link.downs().toString());
+        assertEquals("FAILED", upBodies().get(upBodies().size() - 1));
+        assertTrue(Json.readError(link.lastUp().body(), ErrorCode.CLOSED).getMessage()
+                .contains("sequence numbers are exhausted"), link.lastUp().body());
     }
 
     @Test
@@ -337,13 +351,14 @@ class ReliableBehaviorTest extends BehaviorFixture {
     @Test
     void malformedFramesAreDroppedWithADebugLine() {
         ReliableBehavior r = reliable(1);
-        String[] badSeq = {"", "p", "p|x||MSG|0|", "P|0||MSG|0|", "p|0||XYZ|0|", "p|0||SEQ|0|", "p|0||MSG|-1|",
+        String[] badSeq = {"", "p", "p|x||MSG|0|", "p|1000000000||MSG|0|", "p|0||MSG|1234567890|",
+            "P|0||MSG|0|", "p|0||XYZ|0|", "p|0||SEQ|0|", "p|0||MSG|-1|",
             "p|0||MSG", "p|0|MSG|0|", "p|0|1|MSG|0|", "p|0|.1|MSG|0|", "p|0|1.|MSG|0|", "p|0|a.1|MSG|0|"};
         for (String body : badSeq) {
             r.up(new Message(MessageKind.SEQUENCED, CHANNEL, 1, body).withOrigin(REMOTE), link);
         }
         r.up(new Message(MessageKind.SEQUENCED, CHANNEL, 0, "p|0||MSG|0|zero"), link);
-        String[] badAck = {"", "p", "p|0|5-3", "p|0|a", "p|0|1,", "p|0|-1"};
+        String[] badAck = {"", "p", "p|1000000000|", "p|0|1-1000000000", "p|0|5-3", "p|0|a", "p|0|1,", "p|0|-1"};
         for (String body : badAck) {
             r.up(new Message(MessageKind.SEQUENCE_ACK, "", 0, body).withOrigin(REMOTE), link);
         }

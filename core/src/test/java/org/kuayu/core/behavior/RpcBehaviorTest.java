@@ -33,7 +33,7 @@ class RpcBehaviorTest extends BehaviorFixture {
         return new Message(MessageKind.REQUEST, "", 0, body).withAttachment(new RequestTicket(callback, timeout));
     }
 
-    private static Message incoming(MessageKind kind, long id, String body) {
+    private static Message incoming(MessageKind kind, int id, String body) {
         return new Message(kind, "c1", id, body).withOrigin(REMOTE);
     }
 
@@ -59,6 +59,20 @@ class RpcBehaviorTest extends BehaviorFixture {
         assertEquals(0, rpc.pendingCount());
         assertEquals(0, browser.pendingTimerCount(), "timers cancelled");
         assertTrue(link.ups().isEmpty(), "replies are not passed to the channel");
+    }
+
+    /** Ids are 9 digits at most, like every wire number: after 999999999 come 1, 2, ... again, skipping the pending. */
+    @Test
+    void requestIdsWrapAfterNineDigitsSkippingThoseStillPending() {
+        RpcBehavior rpc = rpc(null);
+        rpc.down(request("a", new ReplyRecorder(), 1000), link);
+        setField(rpc, "nextId", 999999999);
+        rpc.down(request("b", new ReplyRecorder(), 1000), link);
+        rpc.down(request("c", new ReplyRecorder(), 1000), link);
+        rpc.down(request("d", new ReplyRecorder(), 1000), link);
+        assertEquals(List.of(1, 999999999, 2, 3), link.downs().stream().map(Message::number)
+                .collect(Collectors.toList()));
+        assertEquals(4, rpc.pendingCount());
     }
 
     @Test
@@ -123,7 +137,7 @@ class RpcBehaviorTest extends BehaviorFixture {
         browser.advance(100);
         assertEquals(List.of("TIMEOUT after 1 abandon"), seen);
         assertEquals(1, link.instructionCount(MessageKind.ABANDON), "an answered request is not abandoned");
-        assertEquals(List.of(1L, 2L), link.downs().stream().map(Message::number).collect(
+        assertEquals(List.of(1, 2), link.downs().stream().map(Message::number).collect(
                 Collectors.toList()), "the abandon is no frame");
     }
 

@@ -202,8 +202,8 @@ public final class SimWindow implements Platform {
     }
 
     @Override
-    public String decimal(long n) {
-        return Long.toString(n);
+    public String decimal(int n) {
+        return Integer.toString(n);
     }
 
     @Override

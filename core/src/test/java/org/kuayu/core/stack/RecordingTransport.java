@@ -25,7 +25,7 @@ public final class RecordingTransport implements Transport {
     private final List<String> targets = new ArrayList<String>();
     private final List<Object> accepted = new ArrayList<Object>();
     private TransportListener listener;
-    private final List<Long> abandoned = new ArrayList<Long>();
+    private final List<Integer> abandoned = new ArrayList<Integer>();
     private boolean privatePath = true;
     private boolean requestOnly;
     private boolean blind;
@@ -125,8 +125,8 @@ public final class RecordingTransport implements Transport {
     }
 
     @Override
-    public void abandonRequest(long number) {
-        abandoned.add(Long.valueOf(number));
+    public void abandonRequest(int number) {
+        abandoned.add(Integer.valueOf(number));
     }
 
     @Override
@@ -155,8 +155,8 @@ public final class RecordingTransport implements Transport {
     }
 
     /** The request numbers {@link #abandonRequest} was called with, oldest first. */
-    public List<Long> abandoned() {
-        return new ArrayList<Long>(abandoned);
+    public List<Integer> abandoned() {
+        return new ArrayList<Integer>(abandoned);
     }
 
     public int offers() {

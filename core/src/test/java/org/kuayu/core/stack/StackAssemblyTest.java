@@ -98,7 +98,7 @@ class StackAssemblyTest {
         stack.send(request("{}", timedOut, 1000));
         browser.advance(1000);
         assertEquals(ErrorCode.TIMEOUT, timedOut.errorCode());
-        assertEquals(List.of(2L), transport.abandoned(), "the timed-out call is released by the transport");
+        assertEquals(List.of(2), transport.abandoned(), "the timed-out call is released by the transport");
     }
 
     @Test

@@ -30,11 +30,11 @@ class WireCodecTest {
         if (!kind.isWire()) {
             return;
         }
-        Message m = new Message(kind, CHANNEL, 123456789012345L, "{\"a\":\"x|y||z\"}|tail|");
+        Message m = new Message(kind, CHANNEL, 123456789, "{\"a\":\"x|y||z\"}|tail|");
         Message back = WireCodec.decode(WireCodec.encode(m));
         assertEquals(kind, back.kind());
         assertEquals(CHANNEL, back.channel());
-        assertEquals(123456789012345L, back.number());
+        assertEquals(123456789, back.number());
         assertEquals("{\"a\":\"x|y||z\"}|tail|", back.body(), "the body keeps its bars");
         assertNull(back.origin());
         assertEquals(kind, MessageKind.fromCode(kind.code()));
@@ -121,7 +121,17 @@ class WireCodecTest {
         assertThrows(WireFormatException.class, () -> WireCodec.decode("kuayu1|MSG|" + longChannel + "|0|"));
         assertEquals(64, WireCodec.decode("kuayu1|MSG|" + "a".repeat(64) + "|0|").channel().length());
         assertThrows(WireFormatException.class, () -> WireCodec.decode(null));
-        assertEquals(999999999999999L, WireCodec.decode("kuayu1|RES|c|999999999999999|").number());
+        assertEquals(999999999, WireCodec.decode("kuayu1|RES|c|999999999|").number());
+    }
+
+    /** Every wire number is an int of at most 9 digits: a longer one is a malformed frame, refused, never read wrong. */
+    @Test
+    void refusesANumberOfTenDigits() {
+        for (String number : new String[] {"1000000000", "9999999999", "0000000001", "4294967297"}) {
+            WireFormatException e = assertThrows(WireFormatException.class,
+                    () -> WireCodec.decode("kuayu1|RES|c|" + number + "|{}"));
+            assertTrue(e.getMessage().contains("bad number field"), e.getMessage());
+        }
     }
 
     @Test
