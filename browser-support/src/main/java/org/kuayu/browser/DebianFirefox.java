@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,12 +127,12 @@ public final class DebianFirefox implements AutoCloseable {
                     "unhandledPromptBehavior", Map.of("default", "ignore")))));
             return new DebianFirefox(process, profile, bidi);
         } catch (IOException e) {
-            stop(process);
-            deleteTree(profile);
+            Processes.stop(process);
+            Processes.deleteTree(profile);
             throw new IllegalStateException("cannot start " + BINARY + ": " + e, e);
         } catch (RuntimeException e) {
-            stop(process);
-            deleteTree(profile);
+            Processes.stop(process);
+            Processes.deleteTree(profile);
             throw e;
         }
     }
@@ -179,61 +180,14 @@ public final class DebianFirefox implements AutoCloseable {
         List<ProcessHandle> tree = process.descendants().toList();
         try {
             try {
-                bidi.call("browser.close", Map.of(), java.time.Duration.ofSeconds(10));
+                bidi.call("browser.close", Map.of(), Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 // Stopped by its process id below anyway.
             }
             bidi.close();
         } finally {
-            stop(process.toHandle(), tree);
-            deleteTree(profile);
-        }
-    }
-
-    private static void stop(Process process) {
-        if (process != null) {
-            stop(process.toHandle(), process.descendants().toList());
-        }
-    }
-
-    /**
-     * Ends a process and the processes it started (listed before it was asked to quit, since children of a process
-     * that has exited can no longer be found through it), each by its process id.
-     */
-    static void stop(ProcessHandle process, List<ProcessHandle> children) {
-        try {
-            process.onExit().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroy();
-        }
-        for (ProcessHandle child : children) {
-            child.destroy();
-        }
-        for (ProcessHandle handle : concat(process, children)) {
-            try {
-                handle.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                handle.destroyForcibly();
-            }
-        }
-    }
-
-    private static List<ProcessHandle> concat(ProcessHandle first, List<ProcessHandle> rest) {
-        List<ProcessHandle> all = new java.util.ArrayList<>(rest);
-        all.add(0, first);
-        return all;
-    }
-
-    static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A left-over temporary profile is harmless.
+            Processes.stop(process.toHandle(), tree, Duration.ofSeconds(5));
+            Processes.deleteTree(profile);
         }
     }
 }
