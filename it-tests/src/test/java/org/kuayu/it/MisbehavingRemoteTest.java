@@ -41,7 +41,7 @@ class MisbehavingRemoteTest {
      * only: HtmlUnit's {@code MutationObserver} reports attribute and text changes but not removed nodes
      * ({@code childList}), so there the request times out instead, as it would in a browser without one.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void removingTheRemotesIframeFailsTheRequestAndTheChannel(Browser browser, DemoSites sites) {
         for (String transport : TRANSPORTS) {
             HostPage host = connected(browser, sites, transport, "silent", LONG_TIMEOUT);
@@ -143,7 +143,7 @@ class MisbehavingRemoteTest {
      * window.name, at most 8 unacknowledged) needs at least 8 s, twice the 4 s timeout, on any machine. Chromium only:
      * HtmlUnit loads a frame's new document on the page's own script thread, so a slow page stalls its timers too.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void aReplyTooLargeForTheTimeoutTimesOutAndTheChannelStillCloses(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites, Site.DOMAIN1, null);
         String proxy = sites.domain1() + SlowProxy.PAGE;
