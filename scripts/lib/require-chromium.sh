@@ -1,11 +1,16 @@
 # Sourced by scripts/test.sh and scripts/bench.sh: makes sure Debian's Chromium, its driver and Maven are there,
-# and nginx and npm when asked for. Installs what is missing when this runs as root (one apt-get update for all of
-# it); otherwise stops and says what to install. Nothing downloads a browser of its own, and nginx is only installed,
-# never started as a service: the tests run their own on loopback ports.
-# Usage: require_chromium <name of the calling script> [nginx] [npm]
+# and when asked for: the other two browser engines (Firefox ESR, driven over WebDriver BiDi; WebKitGTK's driver
+# and MiniBrowser, on an Xvfb display), nginx and npm. Installs what is missing when this runs as root (one apt-get
+# update for all of it); otherwise stops and says what to install. Nothing downloads a browser of its own, and nginx
+# is only installed, never started as a service: the tests run their own on loopback ports.
+# Usage: require_chromium <name of the calling script> [engines] [nginx] [npm]
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 NGINX=/usr/sbin/nginx
+FIREFOX=/usr/bin/firefox-esr
+WEBKITDRIVER=/usr/bin/WebKitWebDriver
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+XVFB=/usr/bin/Xvfb
 # A font with Chinese characters, so that the demo pages' Chinese lines show in the tests' screenshots; optional.
 FONT_CJK=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
@@ -17,6 +22,20 @@ require_chromium() {
   if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
     packages+=(chromium chromium-driver)
     tools+=("$CHROMIUM" "$CHROMEDRIVER")
+  fi
+  if [[ "$wanted" == *" engines "* ]]; then
+    if [ ! -x "$FIREFOX" ]; then
+      packages+=(firefox-esr)
+      tools+=("$FIREFOX")
+    fi
+    if [ ! -x "$WEBKITDRIVER" ] || [ ! -x "$MINIBROWSER" ]; then
+      packages+=(webkit2gtk-driver)
+      tools+=("$WEBKITDRIVER" "$MINIBROWSER")
+    fi
+    if [ ! -x "$XVFB" ]; then
+      packages+=(xvfb)
+      tools+=("$XVFB")
+    fi
   fi
   if [[ "$wanted" == *" nginx "* ]] && [ ! -x "$NGINX" ]; then
     packages+=(nginx)
@@ -47,7 +66,7 @@ require_chromium() {
       exit 1
     fi
     for tool in "${tools[@]}"; do
-      if ! command -v "$tool" >/dev/null 2>&1; then
+      if [ ! -x "$tool" ] && ! command -v "$tool" >/dev/null 2>&1; then
         echo "$who: $tool is still missing after installing ${packages[*]}" >&2
         exit 1
       fi

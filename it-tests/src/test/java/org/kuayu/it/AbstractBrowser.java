@@ -56,6 +56,14 @@ abstract class AbstractBrowser implements Browser {
         expectedErrors.add(fragment);
     }
 
+    /**
+     * Back to one blank window with no errors and nothing expected, for the next test of a class that shares this
+     * browser. HtmlUnit, made per test, has nothing to reset.
+     */
+    void reset() {
+        forgetExpectedErrors();
+    }
+
     /** Forgets what an earlier test expected; a browser shared by a class calls it before each test. */
     protected final void forgetExpectedErrors() {
         expectedErrors.clear();

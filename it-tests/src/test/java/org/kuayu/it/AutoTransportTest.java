@@ -47,7 +47,8 @@ class AutoTransportTest {
         assertEquals(List.of("connect", "ready"), host.eventTypes(), host.why());
     }
 
-    @BrowserTest
+    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (window.name then fails at once with TRANSPORT_UNAVAILABLE; both bundles).
+    @BrowserTest(except = BrowserKind.WEBKIT)
     void aRemoteOnWindowNameOnlyIsReachedAfterOneFallback(Browser browser, DemoSites sites) {
         HostPage host = connectedTo(browser, sites, "name");
         assertEquals("name", host.state().get("transport"), host.why());
@@ -60,7 +61,8 @@ class AutoTransportTest {
         host.waitFor("KT.iframes() === 1");
     }
 
-    @BrowserTest
+    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (name and hash fail at once with TRANSPORT_UNAVAILABLE; both bundles).
+    @BrowserTest(except = BrowserKind.WEBKIT)
     void aRemoteOnLocationHashOnlyIsReachedAfterTwoFallbacks(Browser browser, DemoSites sites) {
         HostPage host = connectedTo(browser, sites, "hash");
         assertEquals("hash", host.state().get("transport"), host.why());
@@ -96,7 +98,8 @@ class AutoTransportTest {
      * A remote page with Kuayu's default listens on postMessage alone: a host that tries only window.name and
      * location.hash is never answered, and its last TIMEOUT says the remote must name those transports.
      */
-    @BrowserTest
+    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (name and hash fail with TRANSPORT_UNAVAILABLE, not by timing out).
+    @BrowserTest(except = BrowserKind.WEBKIT)
     void aRemoteWithTheDefaultTakesNeitherNameNorHash(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         String remote = (String) host.eval("KT.remoteUrl({mode: 'echo', extra: 'transport=default'})");

@@ -16,9 +16,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Runs each {@link BrowserTest} once per {@link BrowserKind} and {@link Bundle} and hands it its {@link Browser} and the
  * {@link DemoSites}.
  *
- * <p>Lifetimes follow cost: the demo server starts once per test run; Chromium once per test class (reset
- * between tests); an HtmlUnit client, cheap, once per test. JUnit closes each when its scope ends (they are
- * {@link AutoCloseable} values of its extension stores). After each test, errors the pages reported fail it.
+ * <p>Lifetimes follow cost: the demo server starts once per test run; each real browser (Chromium, Firefox,
+ * WebKit) once per test class (reset between tests); an HtmlUnit client, cheap, once per test. JUnit closes each
+ * when its scope ends (they are {@link AutoCloseable} values of its extension stores). After each test, errors the
+ * pages reported fail it.
  */
 final class BrowserExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
 
@@ -29,12 +30,38 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
         return AnnotationSupport.isAnnotated(context.getTestMethod(), BrowserTest.class);
     }
 
+    /** A run restricted to some kinds ({@code kuayu.browsers}) leaves a test of other kinds with no run. */
+    @Override
+    public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+        return true;
+    }
+
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         BrowserTest test = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), BrowserTest.class)
                 .orElseThrow();
-        return Arrays.stream(test.value())
+        List<BrowserKind> except = new java.util.ArrayList<>(List.of(test.except()));
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LeftOut.class)
+                .ifPresent(leftOut -> except.addAll(List.of(leftOut.value())));
+        Stream<BrowserKind> kinds = test.only().length > 0 ? Arrays.stream(test.only())
+                : test.value().kinds().stream().filter(kind -> !except.contains(kind));
+        List<BrowserKind> chosen = chosenKinds();
+        return kinds.filter(chosen::contains)
                 .flatMap(kind -> Arrays.stream(test.bundles()).map(bundle -> new Invocation(kind, bundle)));
+    }
+
+    /**
+     * The kinds this run may use: all, or those named by the system property {@code kuayu.browsers} (a comma list
+     * such as {@code firefox,webkit}), to run one engine's suite while debugging or beside another engine's.
+     */
+    private static List<BrowserKind> chosenKinds() {
+        String names = System.getProperty("kuayu.browsers", "").trim();
+        if (names.isEmpty()) {
+            return List.of(BrowserKind.values());
+        }
+        return Arrays.stream(names.split(","))
+                .map(name -> BrowserKind.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)))
+                .collect(java.util.stream.Collectors.toList());
     }
 
     @Override
@@ -102,12 +129,26 @@ final class BrowserExtension implements TestTemplateInvocationContextProvider, P
                 browser = htmlUnit;
                 return htmlUnit;
             }
-            ChromiumBrowser chromium = classContext(context).getStore(NAMESPACE)
-                    .getOrComputeIfAbsent(ChromiumBrowser.class, key -> new ChromiumBrowser(), ChromiumBrowser.class);
-            chromium.reset();
-            chromium.useBundle(bundle);
-            browser = chromium;
-            return chromium;
+            AbstractBrowser shared = classContext(context).getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(kind, BrowserResolver::start, AbstractBrowser.class);
+            shared.reset();
+            shared.useBundle(bundle);
+            browser = shared;
+            return shared;
+        }
+
+        /** A real browser, started once per test class and kind. */
+        private static AbstractBrowser start(BrowserKind kind) {
+            switch (kind) {
+                case CHROMIUM:
+                    return new ChromiumBrowser();
+                case FIREFOX:
+                    return new FirefoxBrowser();
+                case WEBKIT:
+                    return new WebKitBrowser();
+                default:
+                    throw new IllegalArgumentException("not a shared browser: " + kind);
+            }
         }
 
         @Override

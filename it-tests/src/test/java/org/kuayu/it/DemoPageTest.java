@@ -39,7 +39,10 @@ class DemoPageTest {
     }
 
     /** The other way: the user clicks "Send request" in domain2's page, inside domain1's page; domain1 replies. */
-    @BrowserTest(bundles = Bundle.TEAVM)
+    // WebKit: WebKitWebDriver's click on #request inside the cross-origin frame #remote leaves that page untouched (its
+    // log shows no request; also with the element scrolled into view first): a driver limit, not Kuayu's (the
+    // remote's requests over postMessage pass in WebKit in MessagingTest.remoteRequestsTheHost).
+    @BrowserTest(except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
     void requestButtonOfTheRemotePageGetsReplyFromDomain1(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/postmessage.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -133,10 +136,19 @@ class DemoPageTest {
                 HostPage.BOUND);
     }
 
-    /** Served without the opt-out (?oac=1), the page says in plain words that Chromium ignored its setter. */
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    /**
+     * Served without the opt-out (?oac=1), the page says in plain words that the browser ignored its setter (Chromium,
+     * Firefox). WebKit honours the setter without the header: there the page connects.
+     */
+    @BrowserTest(value = Browsers.REAL, bundles = Bundle.TEAVM)
     void documentDomainPageWithoutTheHeaderSaysTheSetterWasIgnored(Browser browser, DemoSites sites) {
         browser.open(sites.domain() + "/document-domain.html?oac=1");
+        if (browser.kind() == BrowserKind.WEBKIT) {
+            browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
+            assertTrue(!String.valueOf(browser.eval("document.getElementById('domain-status').textContent"))
+                    .contains("ignored"), browser.pageLog());
+            return;
+        }
         browser.waitFor("document.getElementById('status').textContent === 'failed'", HostPage.BOUND);
         browser.waitFor("document.getElementById('raw-status').textContent === 'failed'", HostPage.BOUND);
         assertTrue(String.valueOf(browser.eval("document.getElementById('domain-status').textContent"))
@@ -153,7 +165,8 @@ class DemoPageTest {
      * The location.hash page: the classic a, b, c pages (this page writes domain2's fragment, domain2 answers through
      * domain1's page in its own frame) and Kuayu's {@code transport: "hash"} to the page in {@code #remote}.
      */
-    @BrowserTest(bundles = Bundle.TEAVM)
+    // WebKit: LeftOut.WEBKIT_HASH and LeftOut.WEBKIT_PROXY_PROBE (the page's channel fails in both bundles' tests).
+    @BrowserTest(except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
     void locationHashPageAnswersBothWays(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/location-hash.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -177,7 +190,8 @@ class DemoPageTest {
      * The window.name page: the classic flow (domain2's page sets the name, the frame comes home, the name is read)
      * and Kuayu's {@code transport: "name"}, both ways.
      */
-    @BrowserTest(bundles = Bundle.TEAVM)
+    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (the page's window.name channel fails at once with TRANSPORT_UNAVAILABLE).
+    @BrowserTest(except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
     void windowNamePageAnswersBothWays(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/window-name.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -197,9 +211,9 @@ class DemoPageTest {
 
     /**
      * The same-origin page: every URL of the classic table is tried for real, and the browser's verdict agrees with
-     * Kuayu's on each. Chromium only: HtmlUnit lets a page read every frame, whatever its origin.
+     * Kuayu's on each. Real engines only: HtmlUnit lets a page read every frame, whatever its origin.
      */
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    @BrowserTest(value = Browsers.REAL, bundles = Bundle.TEAVM)
     void theSameOriginPageAgreesWithTheBrowserOnEveryUrl(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/same-origin.html");
         browser.waitFor("/status-(ready|failed)/.test(document.getElementById('summary').className)",

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import org.kuayu.demo.Site;
 
 /**
- * A tour of every page of the demo a person may look at, in Chromium: each loads without a console error, its demo
- * works (the buttons of the pages that no dedicated test of {@link DemoPageTest} or {@link ReverseProxyTest}
+ * A tour of every page of the demo a person may look at, in the real engines: each loads without a console error,
+ * its demo works (the buttons of the pages that no dedicated test of {@link DemoPageTest} or {@link ReverseProxyTest}
  * exercises are clicked and their answers awaited), every page that explains something does it in English and in
  * Chinese, and a screenshot of each goes to {@code target/screenshots/<name>.png}. Then each technique page's
  * "wrong way" buttons: the browser (or domain2's server) refuses, and the page says so in plain words.
@@ -143,13 +143,16 @@ class DemoTourTest {
             new Refusal("websocket-wrong-origin", Site.DOMAIN1, "/websocket.html", List.of(), "wrong-origin",
                     "/refused: domain2's server answered 403 to the WebSocket upgrade/", List.of()));
 
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    // WebKit: the tour's location.hash and window.name pages do not get ready there (LeftOut.WEBKIT_HASH,
+    // LeftOut.WEBKIT_PROXY_PROBE); seen: location-hash.html's status stays short of "ready".
+    @BrowserTest(value = Browsers.REAL, except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
     void everyPageOfTheDemoWorksWithoutAConsoleErrorAndExplainsItselfInBothLanguages(Browser browser,
             DemoSites sites) {
         for (Stop stop : TOUR) {
             String url = sites.origin(stop.site()) + stop.path();
             if (stop.path().equals("/websocket-refused.html")) {
                 browser.expectConsoleErrors("Unexpected response code: 403");
+                browser.expectConsoleErrors("can’t establish a connection to the server at ws://"); // Firefox
             }
             browser.open(url);
             browser.waitFor("document.readyState === 'complete'", HostPage.BOUND);
@@ -173,7 +176,7 @@ class DemoTourTest {
      * domain1's home page: every technique it lists is explained in English and in Chinese, and every page it links
      * to is a stop of the tour above (so a new page cannot be linked without being tried).
      */
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    @BrowserTest(value = Browsers.REAL, bundles = Bundle.TEAVM)
     void theHomePageExplainsEveryTechniqueInBothLanguagesAndLinksOnlyToPagesOfTheTour(Browser browser,
             DemoSites sites) {
         browser.open(sites.domain1() + "/");
@@ -205,10 +208,13 @@ class DemoTourTest {
 
     /**
      * Each "wrong way" button of a technique page: what the browser refuses is told in the page's log in plain
-     * words. Chromium only: HtmlUnit enforces neither the same-origin policy between frames nor CORS. The console
-     * errors expected are the browser's own report of each refusal, named by its URL or message.
+     * words. Chromium only for now (see below); HtmlUnit enforces neither the same-origin policy between frames nor
+     * CORS. The console errors expected are the browser's own report of each refusal, named by its URL or message.
      */
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    // Firefox: the second stop (postmessage-wrong-read, right after postmessage-wrong-origin on the same page) failed
+    // with "no element #wrong-read to click" from FirefoxBrowser, although the page has it: not yet understood (the
+    // test harness more likely than Kuayu). WebKit: not yet run (its hash and name stops cannot pass, see above).
+    @BrowserTest(only = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
     void everyTechniquePageSaysInPlainWordsWhatTheBrowserRefused(Browser browser, DemoSites sites) {
         for (Refusal refusal : REFUSALS) {
             String url = sites.origin(refusal.site()) + refusal.path();

@@ -14,9 +14,10 @@ import java.util.Map;
  * frames. The top page here runs that reader for real (every 5 ms it sends each frame below the host to its own
  * page and reads its name). Kuayu refuses first: the host will not open those transports while a page of another
  * origin frames it, and says so; a host that trusts its ancestors is refused by the remote page, which sees domain3
- * above its host. In Chromium, which enforces the same-origin policy between frames. (With both pages opted in the
- * reader does take the host's frames: that is the risk {@code trustAncestors} names.)
+ * above its host. In the real engines, which enforce the same-origin policy between frames. (With both pages opted
+ * in the reader does take the host's frames: that is the risk {@code trustAncestors} names.)
  */
+@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_PROXY_PROBE)
 class HostileAncestorTest {
 
     /** The reader, in the top page: frame 'host' is the host page (ES5). */
@@ -52,7 +53,7 @@ class HostileAncestorTest {
                 + ", extra: 'report=top'})");
     }
 
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void aHostFramedByAThirdSiteRefusesNameAndHash(Browser browser, DemoSites sites) {
         for (String transport : List.of("name", "hash")) {
             openHostileTop(browser, sites);

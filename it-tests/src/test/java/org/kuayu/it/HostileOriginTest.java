@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hostile-origin matrix, in Chromium (which enforces the same-origin policy between frames; HtmlUnit does not),
- * for every window transport that checks origins itself: {@code postMessage}, {@code name} and {@code hash} (the
+ * The hostile-origin matrix, in the real engines (which enforce the same-origin policy between frames; HtmlUnit does
+ * not), for every window transport that checks origins itself: {@code postMessage}, {@code name} and {@code hash} (the
  * {@code domain} transport's boundary is the browser's own, see {@link DomainTransportTest}).
  *
  * <p>The attacker's site, domain3, answers any host name on its port, so a page can come from a look-alike of the
@@ -28,6 +28,9 @@ import java.util.Map;
  * domain2's origin) is never taken for the remote; and a third page handed the host's real mailbox name, as if
  * stolen, cannot deliver forged frames through the host's own {@code proxy.html}.
  */
+// WebKit: its matrix runs the name and hash transports, which fail there for every host (not run in WebKit; the same
+// failures seen in OriginGuaranteeTest and HostileAncestorTest).
+@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_PROXY_PROBE + "; " + LeftOut.WEBKIT_HASH)
 class HostileOriginTest {
 
     private static final List<String> TRANSPORTS = List.of("postMessage", "name", "hash");
@@ -61,7 +64,7 @@ class HostileOriginTest {
                 + ", extra: 'report=top'})");
     }
 
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void hostPagesOfHostileOriginsAreRefusedAndDeliverNothing(Browser browser, DemoSites sites) {
         for (String transport : TRANSPORTS) {
             for (Case c : hostCases(sites)) {
@@ -134,7 +137,13 @@ class HostileOriginTest {
      * holds) and writes to it, and the host's debug log names its origin. Over location.hash the impostor cannot
      * find the host, and the host's writes keep the frame on, or bring it back to, the real remote page.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    // Firefox: over hash, with the impostor http://www.domain2.localhost:<domain3's port>, a ping was answered and then
+    // the frame showed the impostor ("hash, impostor http://www.domain2.localhost:39035 ==> expected:
+    // <http://www.domain2.localhost:46867> but was: <...:39035>"), both bundles; no message reached the host. Firefox
+    // seems to let the frame's cross-document navigation finish after the host's fragment write (Chromium cancels
+    // it), so the real page answered first. Whether the hash transport must then notice the impostor is for the
+    // iframe-transports work of issue 19.
+    @BrowserTest(value = Browsers.REAL, except = BrowserKind.FIREFOX)
     void anImpostorInTheRemotesFrameIsNeverTakenForTheRemote(Browser browser, DemoSites sites) {
         int attackerPort = URI.create(sites.domain3()).getPort();
         List<String> impostors = List.of("http://www.domain2.localhost.evil.localhost:" + attackerPort,
@@ -195,7 +204,7 @@ class HostileOriginTest {
      * proxy.html, in fragments and in window names. Without the channel's secret none is delivered; the host's debug
      * log tells each one dropped, and the channel goes on.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void forgedFramesThroughTheHostsOwnProxyPageAreDropped(Browser browser, DemoSites sites) {
         for (String transport : List.of("name", "hash")) {
             HostPage host = HostPage.open(browser, sites);

@@ -25,7 +25,7 @@ import org.htmlunit.javascript.JavaScriptErrorListener;
  * <p>CSS is off, console and parser chatter is dropped, and every page error (an uncaught exception, a script
  * that fails to load, {@code console.error}) is collected for {@link #consoleErrors()}. A failing script the
  * test evaluates itself throws. HtmlUnit does not enforce the same-origin policy between frames, so security
- * assertions belong to {@link ChromiumBrowser}.
+ * assertions belong to the real browsers ({@link Browsers#REAL}).
  */
 final class HtmlUnitBrowser extends AbstractBrowser {
 

@@ -57,7 +57,7 @@ class LeakTest {
         return listeners.size();
     }
 
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    @BrowserTest(only = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
     void aThousandConnectCloseCyclesLeaveNothingBehind(Browser browser, DemoSites sites) {
         ChromiumBrowser chromium = (ChromiumBrowser) browser;
         HostPage host = HostPage.open(browser, sites);

@@ -14,6 +14,7 @@ import java.util.Set;
  * {@code transport: 'hash'} between the host page (domain1) and the remote page (domain2): frames in the remote
  * frame's fragment one way, through domain1's {@code /kuayu/proxy.html} (the default, next to the bundle) the other.
  */
+@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_HASH + "; " + LeftOut.WEBKIT_PROXY_PROBE)
 class LocationHashTest {
 
     /** {@code test/remote.html} on domain2 accepting over location.hash, answering per {@code mode}. */
@@ -124,7 +125,7 @@ class LocationHashTest {
      * frames the host's mailbox is handed, lets the channel settle, then observes it idle for 3 s: proving that
      * nothing happens takes a window of time, which is the one wait here not on a condition.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void anIdleChannelWritesNothing(Browser browser, DemoSites sites) {
         HostPage host = connected(browser, sites, "echo", "");
         host.eval("document.getElementsByTagName('iframe')[0].id = 'remote'");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @ExtendWith(NginxExtension.class)
  * class ReverseProxyTest {
- *     @BrowserTest(BrowserKind.CHROMIUM)
+ *     @BrowserTest(Browsers.REAL)
  *     void loginThroughNginx(Browser browser, DemoSites sites, NginxServer nginx) { ... }
  * }
  * }</pre>

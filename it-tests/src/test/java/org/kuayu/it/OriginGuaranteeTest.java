@@ -12,11 +12,12 @@ import java.util.Map;
 /**
  * Attacks on Kuayu's first promise, over window.name and location.hash: only documents of an admitted origin reach a
  * remote page's handlers. Each attacker is a page of the third site (domain3) or a page that frames the host, in
- * Chromium (which enforces the same-origin policy between frames). Each test shows the attack frames arriving and
- * being refused, in the remote test page's own debug log (which it reports to the top-level page,
+ * the real engines (which enforce the same-origin policy between frames). Each test shows the attack frames arriving
+ * and being refused, in the remote test page's own debug log (which it reports to the top-level page,
  * {@code report=top}), shows that nothing was written to the attacker and nothing reached the remote's handlers,
  * and then lets the legitimate host connect and get replies.
  */
+@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_PROXY_PROBE + "; " + LeftOut.WEBKIT_HASH)
 class OriginGuaranteeTest {
 
     /** The attacker's toolkit, run in a domain3 page that frames the remote test page as {@code victim} (ES5). */
@@ -108,7 +109,7 @@ class OriginGuaranteeTest {
      * {@code MSG} and {@code REQ} carrying whatever secret it got. Every one of them is read and refused by the
      * remote: the first for its return address, the others because a page of domain3, not domain1, frames it.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void theStolenSecretAttackOverLocationHashGetsNothing(Browser browser, DemoSites sites) {
         String remote = remoteUrl(browser, sites, "hash");
         openAttacker(browser, sites, remote);
@@ -141,7 +142,7 @@ class OriginGuaranteeTest {
      * writes through the redirect. First from a domain3 page framing the remote; then, so that nothing but the pin
      * decides, from a real domain1 host page that names the redirect as its proxy.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void anOpenRedirectOnTheAdmittedSiteIsNeverAReturnAddress(Browser browser, DemoSites sites) {
         String redirect = sites.domain1() + "/test/redirect/?to=" + enc(sites.domain3() + "/kuayu/proxy.html");
         String pins = ": not one of the host proxies this page writes to [" + sites.domain1() + "/kuayu/proxy.html]";
@@ -182,7 +183,7 @@ class OriginGuaranteeTest {
      * mailbox, through the remote site's own {@code proxy.html}, from a domain3 frame inside the host page. The
      * remote reads it and refuses it (it is bound to its host's page), and the channel goes on.
      */
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void aForgedSynCannotReplaceTheBoundHost(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         // The leak: every name the host gives a frame, as the page sees it before the frame navigates.

@@ -12,8 +12,8 @@ import java.util.Map;
  */
 class PackagingTest {
 
-    /** Only Chromium runs ES modules (HtmlUnit never does). */
-    @BrowserTest(value = BrowserKind.CHROMIUM, bundles = Bundle.TEAVM)
+    /** Only the real engines run ES modules (HtmlUnit never does). */
+    @BrowserTest(value = Browsers.REAL, bundles = Bundle.TEAVM)
     void theModuleBuildWorksFromACopiedFolder(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/test/module-host.html");
         browser.waitFor("!!window.RESULT", HostPage.BOUND);
@@ -54,7 +54,7 @@ class PackagingTest {
         assertEquals("0.1.0", browser.eval("kuayu.version"));
     }
 
-    /** The policy is enforced by Chromium only; HtmlUnit shows the page's script works from the copied folder. */
+    /** The real engines enforce the policy; HtmlUnit shows the page's script works from the copied folder. */
     @BrowserTest
     void aPageUnderStrictCspTalksAcrossOrigins(Browser browser, DemoSites sites) {
         browser.open(browser.bundle().select(sites.domain1() + "/test/csp-host.html"));

@@ -11,12 +11,12 @@ import java.util.Map;
 
 /**
  * Only the two pages of a channel talk on it: a third origin is ignored, and a remote refuses a host it does not
- * list. The attacker runs in Chromium only, which enforces the same-origin policy between frames (HtmlUnit does
+ * list. The attacker runs in the real engines only, which enforce the same-origin policy between frames (HtmlUnit does
  * not, see STYLE.md); the refusal is decided by Kuayu itself and runs in both.
  */
 class SecurityTest {
 
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void thirdOriginPostingToTheHostIsIgnored(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         host.eval("KT.addFrame('attacker', " + js(sites.domain3() + "/test/attacker.html") + ")");
@@ -65,7 +65,7 @@ class SecurityTest {
         assertEquals("closed", host.state().get("state"), host.why());
     }
 
-    @BrowserTest(BrowserKind.CHROMIUM)
+    @BrowserTest(Browsers.REAL)
     void consoleStaysCleanThroughAWholeSession(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         host.connect("{remote: " + js(host.remoteUrl("echo")) + ", debug: false}");

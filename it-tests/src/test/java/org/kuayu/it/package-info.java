@@ -1,10 +1,12 @@
 /**
- * End-to-end scenarios of Kuayu, each written once and run in HtmlUnit and in Debian's headless Chromium
- * against the demo server (three sites on free ports).
+ * End-to-end scenarios of Kuayu, each written once and run in HtmlUnit and in three engines from Debian (headless
+ * Chromium, headless Firefox ESR over WebDriver BiDi, WebKitGTK on Xvfb) against the demo server (three sites on free
+ * ports).
  *
  * <ul>
  *   <li>{@link org.kuayu.it.BrowserTest} marks a scenario; {@link org.kuayu.it.BrowserExtension} runs it once per
- *       {@link org.kuayu.it.BrowserKind} and hands it a {@link org.kuayu.it.Browser} and the
+ *       {@link org.kuayu.it.BrowserKind} of its {@link org.kuayu.it.Browsers} set (all four, or the three real engines
+ *       for security scenarios) and hands it a {@link org.kuayu.it.Browser} and the
  *       {@link org.kuayu.it.DemoSites}.</li>
  *   <li>{@link org.kuayu.it.HostPage} drives the test host page {@code domain1/test/host.html} through its harness
  *       ({@code test/harness.js}, {@code KT}); the remote end is {@code domain2/test/remote.html?allowed=&mode=},
