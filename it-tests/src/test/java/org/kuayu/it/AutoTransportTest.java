@@ -47,8 +47,7 @@ class AutoTransportTest {
         assertEquals(List.of("connect", "ready"), host.eventTypes(), host.why());
     }
 
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (window.name then fails at once with TRANSPORT_UNAVAILABLE; both bundles).
-    @BrowserTest(except = BrowserKind.WEBKIT)
+    @BrowserTest
     void aRemoteOnWindowNameOnlyIsReachedAfterOneFallback(Browser browser, DemoSites sites) {
         HostPage host = connectedTo(browser, sites, "name");
         assertEquals("name", host.state().get("transport"), host.why());
@@ -61,8 +60,7 @@ class AutoTransportTest {
         host.waitFor("KT.iframes() === 1");
     }
 
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (name and hash fail at once with TRANSPORT_UNAVAILABLE; both bundles).
-    @BrowserTest(except = BrowserKind.WEBKIT)
+    @BrowserTest
     void aRemoteOnLocationHashOnlyIsReachedAfterTwoFallbacks(Browser browser, DemoSites sites) {
         HostPage host = connectedTo(browser, sites, "hash");
         assertEquals("hash", host.state().get("transport"), host.why());
@@ -98,8 +96,7 @@ class AutoTransportTest {
      * A remote page with Kuayu's default listens on postMessage alone: a host that tries only window.name and
      * location.hash is never answered, and its last TIMEOUT says the remote must name those transports.
      */
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (name and hash fail with TRANSPORT_UNAVAILABLE, not by timing out).
-    @BrowserTest(except = BrowserKind.WEBKIT)
+    @BrowserTest
     void aRemoteWithTheDefaultTakesNeitherNameNorHash(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         String remote = (String) host.eval("KT.remoteUrl({mode: 'echo', extra: 'transport=default'})");

@@ -39,10 +39,7 @@ class DemoPageTest {
     }
 
     /** The other way: the user clicks "Send request" in domain2's page, inside domain1's page; domain1 replies. */
-    // WebKit: WebKitWebDriver's click on #request inside the cross-origin frame #remote leaves that page untouched (its
-    // log shows no request; also with the element scrolled into view first): a driver limit, not Kuayu's (the
-    // remote's requests over postMessage pass in WebKit in MessagingTest.remoteRequestsTheHost).
-    @BrowserTest(except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
+    @BrowserTest(bundles = Bundle.TEAVM)
     void requestButtonOfTheRemotePageGetsReplyFromDomain1(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/postmessage.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -165,8 +162,7 @@ class DemoPageTest {
      * The location.hash page: the classic a, b, c pages (this page writes domain2's fragment, domain2 answers through
      * domain1's page in its own frame) and Kuayu's {@code transport: "hash"} to the page in {@code #remote}.
      */
-    // WebKit: LeftOut.WEBKIT_HASH and LeftOut.WEBKIT_PROXY_PROBE (the page's channel fails in both bundles' tests).
-    @BrowserTest(except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
+    @BrowserTest(bundles = Bundle.TEAVM)
     void locationHashPageAnswersBothWays(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/location-hash.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);
@@ -190,8 +186,7 @@ class DemoPageTest {
      * The window.name page: the classic flow (domain2's page sets the name, the frame comes home, the name is read)
      * and Kuayu's {@code transport: "name"}, both ways.
      */
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (the page's window.name channel fails at once with TRANSPORT_UNAVAILABLE).
-    @BrowserTest(except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
+    @BrowserTest(bundles = Bundle.TEAVM)
     void windowNamePageAnswersBothWays(Browser browser, DemoSites sites) {
         browser.open(sites.domain1() + "/window-name.html");
         browser.waitFor("document.getElementById('status').textContent === 'ready'", HostPage.BOUND);

@@ -143,8 +143,9 @@ class DemoTourTest {
             new Refusal("websocket-wrong-origin", Site.DOMAIN1, "/websocket.html", List.of(), "wrong-origin",
                     "/refused: domain2's server answered 403 to the WebSocket upgrade/", List.of()));
 
-    // WebKit: the tour's location.hash and window.name pages do not get ready there (LeftOut.WEBKIT_HASH,
-    // LeftOut.WEBKIT_PROXY_PROBE); seen: location-hash.html's status stays short of "ready".
+    // WebKit: every technique's page gets ready there (location.hash and window.name included), but the same-site
+    // cookie stop fails as CorsTest's same-site case does: after the login the child's cookie is not sent back
+    // ({"site": "child", "cookie": null, "loggedIn": false}); cause not yet understood (issue 19).
     @BrowserTest(value = Browsers.REAL, except = BrowserKind.WEBKIT, bundles = Bundle.TEAVM)
     void everyPageOfTheDemoWorksWithoutAConsoleErrorAndExplainsItselfInBothLanguages(Browser browser,
             DemoSites sites) {

@@ -131,8 +131,7 @@ class HandshakeTest {
     }
 
     /** Automatic choice: each transport is tried in turn (onError told of each fallback), then the channel fails. */
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (name and hash fail with TRANSPORT_UNAVAILABLE instead of TIMEOUT).
-    @BrowserTest(except = BrowserKind.WEBKIT)
+    @BrowserTest
     void pageWithoutKuayuTimesOutOnEveryTransport(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites);
         host.connect("{remote: " + js(sites.domain2() + "/test/blank.html") + ", timeout: 1000}");

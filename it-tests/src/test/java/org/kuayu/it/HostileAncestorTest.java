@@ -17,7 +17,6 @@ import java.util.Map;
  * above its host. In the real engines, which enforce the same-origin policy between frames. (With both pages opted
  * in the reader does take the host's frames: that is the risk {@code trustAncestors} names.)
  */
-@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_PROXY_PROBE)
 class HostileAncestorTest {
 
     /** The reader, in the top page: frame 'host' is the host page (ES5). */

@@ -19,20 +19,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface LeftOut {
 
-    /**
-     * Seen in both bundles in WebKitGTK 2.50: every window.name and location.hash host fails at once with
-     * TRANSPORT_UNAVAILABLE "this page's proxy page .../kuayu/proxy.html is not Kuayu's proxy.html (it loaded without
-     * running proxy.js ...)" although domain1 serves Kuayu's: ProxyProbe (iframe-transports) misjudges it there.
-     */
-    String WEBKIT_PROXY_PROBE = "WebKit: ProxyProbe (iframe-transports) takes the host site's real /kuayu/proxy.html"
-            + " for a page that is not Kuayu's, so window.name and location.hash hosts fail at once with"
-            + " TRANSPORT_UNAVAILABLE; a Kuayu bug for the iframe-transports work of issue 19";
-
-    /** Issue 19: WebKit fires load on the iframe per cross-origin fragment write; HashHost takes each for a reload. */
-    String WEBKIT_HASH = "WebKit: location.hash is broken (issue 19: WebKit fires load on the iframe for every"
-            + " cross-origin fragment write and HashHost takes each for a reload of the remote page); iframe-transports"
-            + " is being changed for it";
-
     /** The kinds left out. */
     BrowserKind[] value();
 

@@ -14,7 +14,6 @@ import java.util.Set;
  * {@code transport: 'hash'} between the host page (domain1) and the remote page (domain2): frames in the remote
  * frame's fragment one way, through domain1's {@code /kuayu/proxy.html} (the default, next to the bundle) the other.
  */
-@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_HASH + "; " + LeftOut.WEBKIT_PROXY_PROBE)
 class LocationHashTest {
 
     /** {@code test/remote.html} on domain2 accepting over location.hash, answering per {@code mode}. */

@@ -41,7 +41,9 @@ class MisbehavingRemoteTest {
      * engines only: HtmlUnit's {@code MutationObserver} reports attribute and text changes but not removed nodes
      * ({@code childList}), so there the request times out instead, as it would in a browser without one.
      */
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (its window.name host fails at once; both bundles).
+    // WebKit: postMessage, name and hash pass; over "domain" the request stays pending after the iframe's removal
+    // (no TRANSMISSION_FAILED within 20 s, both bundles; the host's debug log shows nothing after "ready over domain").
+    // A Kuayu bug to find (issue 19): the removal watch or the domain transport's delivery in WebKit.
     @BrowserTest(value = Browsers.REAL, except = BrowserKind.WEBKIT)
     void removingTheRemotesIframeFailsTheRequestAndTheChannel(Browser browser, DemoSites sites) {
         for (String transport : TRANSPORTS) {
@@ -71,8 +73,7 @@ class MisbehavingRemoteTest {
      * channel fails with TRANSMISSION_FAILED and closes; over location.hash the host's writes bring the remote page
      * back instead, and the channel goes on with it.
      */
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (its window.name host fails at once; both bundles).
-    @BrowserTest(except = BrowserKind.WEBKIT)
+    @BrowserTest
     void aRemoteThatNavigatesAwayMidRequestFailsItAndThenTheChannel(Browser browser, DemoSites sites) {
         for (String transport : List.of("postMessage", "name", "hash")) {
             HostPage host = connected(browser, sites, transport, "leave", 4000);
@@ -146,8 +147,7 @@ class MisbehavingRemoteTest {
      * one batch after them): 8 s, twice the 4 s timeout, on any machine. Real engines only: HtmlUnit loads a frame's
      * new document on the page's own script thread, so a slow page stalls its timers too.
      */
-    // WebKit: LeftOut.WEBKIT_PROXY_PROBE (its window.name host fails at once; both bundles).
-    @BrowserTest(value = Browsers.REAL, except = BrowserKind.WEBKIT)
+    @BrowserTest(value = Browsers.REAL)
     void aReplyTooLargeForTheTimeoutTimesOutAndTheChannelStillCloses(Browser browser, DemoSites sites) {
         HostPage host = HostPage.open(browser, sites, Site.DOMAIN1, null);
         String proxy = sites.domain1() + SlowProxy.PAGE;

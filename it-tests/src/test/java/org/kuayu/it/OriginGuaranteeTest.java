@@ -17,7 +17,6 @@ import java.util.Map;
  * {@code report=top}), shows that nothing was written to the attacker and nothing reached the remote's handlers,
  * and then lets the legitimate host connect and get replies.
  */
-@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_PROXY_PROBE + "; " + LeftOut.WEBKIT_HASH)
 class OriginGuaranteeTest {
 
     /** The attacker's toolkit, run in a domain3 page that frames the remote test page as {@code victim} (ES5). */

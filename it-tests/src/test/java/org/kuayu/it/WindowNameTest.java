@@ -14,7 +14,6 @@ import java.util.Map;
  * {@code window.name} of a new hidden frame that loads the other origin's {@code /kuayu/proxy.html} (the default on
  * both sides, next to the bundle), which empties the name and hands the frame to its own origin's page.
  */
-@LeftOut(value = BrowserKind.WEBKIT, why = LeftOut.WEBKIT_PROXY_PROBE)
 class WindowNameTest {
 
     /** {@code test/remote.html} on domain2 accepting over window.name, answering per {@code mode}. */
