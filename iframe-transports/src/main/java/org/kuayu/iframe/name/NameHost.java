@@ -126,8 +126,13 @@ final class NameHost implements HalvesTransport.End {
             return;
         }
         for (String frame : frames) {
-            if (!frame.isEmpty() && !closed) {
+            if (closed) {
+                return;
+            }
+            if (WireCodec.isKuayuFrame(frame)) {
                 listener.onFrame(frame, remoteOrigin, null);
+            } else if (!frame.isEmpty()) {
+                log.log("ignored a frame of a batch that is not a Kuayu frame");
             }
         }
     }

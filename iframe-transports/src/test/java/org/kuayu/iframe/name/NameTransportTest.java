@@ -243,4 +243,32 @@ class NameTransportTest {
         assertTrue(browser.runUntil(reply::isDone, 5000), why(host));
         assertEquals("{\"echo\":\"still here\"}", reply.reply());
     }
+
+    /**
+     * Batches written into the host's mailbox by a page of its origin: one that adds up, of forged frames without the
+     * channel's secrets, and one that does not add up. Each forged frame is read and dropped, the broken batch is
+     * refused whole, nothing reaches the host's handlers, and the channel goes on.
+     */
+    @Test
+    void aForgedBatchIntoTheHostsMailboxIsReadAndRefused() {
+        SimWindow host = host();
+        CrossDomainChannel channel = connect(host);
+        assertTrue(browser.runUntil(channel::isReady, 10000), why(host));
+        String mailbox = host.mailboxes().get(0);
+        SimWindow sibling = browser.open(HOST + "/other.html");
+        String forged = NamedFrames.batch(List.of("kuayu1|MSG|0123456789abcdef0123456789abcdef|0|\"forged\"",
+                "not a frame", "kuayu1|REQ|0123456789abcdef0123456789abcdef|7|\"forged\""));
+        assertTrue(sibling.handleTo(host).callMailbox(mailbox, "kuayu-name|" + REMOTE + PROXY + "|" + forged));
+        assertTrue(sibling.handleTo(host).callMailbox(mailbox, "kuayu-name|" + REMOTE + PROXY
+                + "|kuayu-batch|5,500|kuayu1"));
+        browser.advance(1000);
+        assertFalse(hostEvents.messages().contains("\"forged\""), hostEvents.messages().toString());
+        String log = String.join("\n", host.debugLines());
+        assertTrue(log.contains("ignored a frame of a batch that is not a Kuayu frame"), log);
+        assertTrue(log.contains("ignored a batch of frames that does not add up"), log);
+        ReplyRecorder reply = new ReplyRecorder();
+        channel.request("\"still here\"", reply);
+        assertTrue(browser.runUntil(reply::isDone, 5000), why(host));
+        assertEquals("{\"echo\":\"still here\"}", reply.reply());
+    }
 }
