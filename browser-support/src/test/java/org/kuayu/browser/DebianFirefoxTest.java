@@ -3,11 +3,7 @@ package org.kuayu.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,31 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class DebianFirefoxTest {
 
-    private HttpServer server;
+    private FramedPages pages;
     private int port;
 
     @BeforeEach
     void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body = path.equals("/inner")
-                    ? "<!doctype html><title>inner</title><script>console.error('inner says no')</script>"
-                    : "<!doctype html><title>outer</title><iframe id='child' src='http://other.test:" + port
-                            + "/inner'></iframe>";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        port = server.getAddress().getPort();
+        pages = FramedPages.start("other.test", "<script>console.error('inner says no')</script>");
+        port = pages.port();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        pages.close();
     }
 
     @Test
